@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.h1kit.http.ParserHarness.Outcome;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,9 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs each parser fixture of a subclass three ways (microhttp {@code RequestParserTest}): all
  * bytes in one buffer, one byte per call, and, for an invalid fixture, the rejection itself: its
- * status, its RFC section, and the parser refusing to go on. A fourth run cuts the input in two
- * at every offset (at evenly spaced offsets for long inputs), since a TCP stream has no message
- * boundaries (catalogue CHK-15).
+ * status, its RFC section, and the parser refusing to go on. Two more runs cut the input in two
+ * at every offset (at evenly spaced offsets for long inputs) and into many pieces at seeded random
+ * offsets, since a TCP stream has no message boundaries (catalogue CHK-15).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ParserFixtureTest {
@@ -27,6 +29,7 @@ abstract class ParserFixtureTest {
     /** Inputs up to this length are cut at every offset; longer ones at {@link #SAMPLED_CUTS} offsets. */
     private static final int EXHAUSTIVE_SPLIT_BYTES = 1_024;
     private static final int SAMPLED_CUTS = 97;
+    private static final int RANDOM_SPLITS = 25;
 
     /** The fixtures of one RFC section. */
     abstract Stream<Fixture> fixtures();
@@ -81,6 +84,19 @@ abstract class ParserFixtureTest {
         for (int cut : cuts) {
             Outcome outcome = ParserHarness.run(fixture.limits(), fixture.input(), cut);
             assertEquals(fixture.expected(), outcome, "input cut at offset " + cut);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void cutIntoRandomPieces(Fixture fixture) {
+        int n = fixture.input().length;
+        // Seeded by the case id, so a failure repeats exactly.
+        Random random = new Random(fixture.id().hashCode());
+        for (int split = 0; split < RANDOM_SPLITS && n > 1; split++) {
+            int[] cuts = random.ints(1 + random.nextInt(Math.min(n - 1, 12)), 1, n).sorted().distinct().toArray();
+            Outcome outcome = ParserHarness.run(fixture.limits(), fixture.input(), cuts);
+            assertEquals(fixture.expected(), outcome, "input cut at offsets " + Arrays.toString(cuts));
         }
     }
 }
