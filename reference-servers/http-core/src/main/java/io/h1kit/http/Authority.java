@@ -33,6 +33,11 @@ public final class Authority {
             if (hostEnd < 0) {
                 hostEnd = value.length();
             }
+            if (hostEnd == 0) {
+                // RFC 9110 §4.2.1: "A sender MUST NOT generate an "http" URI with an empty host
+                // identifier. A recipient that processes such a URI reference MUST reject it as invalid."
+                return "empty host";
+            }
             String problem = regNameProblem(value, hostEnd);
             if (problem != null) {
                 return problem;

@@ -78,12 +78,24 @@ public final class HttpDate {
         if (yy < 0) {
             return OptionalLong.empty();
         }
-        int thisYear = LocalDateTime.ofEpochSecond(now, 0, ZoneOffset.UTC).getYear();
-        int year = thisYear - thisYear % 100 + yy;
-        if (year > thisYear + 50) {
-            year -= 100;
+        // RFC 9110 §5.6.7: "Recipients of a timestamp value in rfc850-date format, which uses a
+        // two-digit year, MUST interpret a timestamp that appears to be more than 50 years in the
+        // future as representing the most recent year in the past that had the same last two
+        // digits." So the date is the latest one with these digits that is at most 50 years ahead,
+        // compared as instants (not years) and searched around the current century.
+        LocalDateTime today = LocalDateTime.ofEpochSecond(now, 0, ZoneOffset.UTC);
+        long latest = today.plusYears(50).toEpochSecond(ZoneOffset.UTC);
+        int century = today.getYear() - Math.floorMod(today.getYear(), 100);
+        int month = indexOf(MONTHS, s.substring(comma + 5, comma + 8));
+        int day = number(s, comma + 2, comma + 4);
+        for (int year = century + 100 + yy; year >= century - 100 + yy; year -= 100) {
+            // A 29 Feb that does not exist in one century may in the one before.
+            OptionalLong t = of(year, month, day, s, comma + 12);
+            if (t.isPresent() && t.getAsLong() <= latest) {
+                return t;
+            }
         }
-        return of(year, indexOf(MONTHS, s.substring(comma + 5, comma + 8)), number(s, comma + 2, comma + 4), s, comma + 12);
+        return OptionalLong.empty();
     }
 
     /** asctime: {@code Sun Nov  6 08:49:37 1994} (day padded with a space). */

@@ -18,11 +18,12 @@ public final class PercentDecoding {
      * Decodes {@code text}; with {@code plusAsSpace}, "+" means a space, as in
      * application/x-www-form-urlencoded.
      *
-     * @throws IllegalArgumentException when a "%" is not followed by two hex digits, or when the
-     *                                  bytes are not valid UTF-8 (overlong forms included)
+     * @throws IllegalArgumentException when a "%" is not followed by two hex digits, when the text
+     *                                  holds a raw non-ASCII character, or when the bytes are not
+     *                                  valid UTF-8 (overlong forms included)
      */
     public static String decode(String text, boolean plusAsSpace) {
-        if (text.indexOf('%') < 0 && (!plusAsSpace || text.indexOf('+') < 0)) {
+        if (text.indexOf('%') < 0 && (!plusAsSpace || text.indexOf('+') < 0) && isAscii(text)) {
             return text;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
@@ -53,5 +54,15 @@ public final class PercentDecoding {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("percent-encoded bytes are not valid UTF-8", e);
         }
+    }
+
+    /** RFC 3986 §2: a URI component is ASCII; other characters arrive percent-encoded or not at all. */
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -103,7 +103,10 @@ public final class RequestParser {
 
     /** Whether the parser is between messages, holding no partial request. */
     public boolean isIdle() {
-        return state == State.MESSAGE_DONE || state == State.READ_REQUEST_LINE && sectionBytes == 0;
+        // Empty lines before a request-line are skipped, not held: RFC 9112 §2.2 notes that old
+        // clients send an extra CRLF after a POST body, and such a connection is idle, not mid-request.
+        return state == State.MESSAGE_DONE
+                || state == State.READ_REQUEST_LINE && line.length() == 0 && !pendingCr;
     }
 
     /** Whether the head of the current request has been read and its body has not ended. */

@@ -26,11 +26,16 @@ public record RequestTarget(Form form, String raw, String path, String query, St
     }
 
     /**
-     * Parses and checks a target. Only CONNECT may use the authority-form and only OPTIONS the
-     * asterisk-form (RFC 9112 §3.2.3, §3.2.4).
+     * Parses and checks a target. CONNECT uses the authority-form and nothing else uses it; only
+     * OPTIONS may use the asterisk-form (RFC 9112 §3.2.3, §3.2.4).
      */
     public static RequestTarget parse(String method, String raw) {
         checkPercentEncoding(raw);
+        if (method.equals("CONNECT")) {
+            // RFC 9112 §3.2.3: "a client MUST send only the host and port of the tunnel destination
+            // as the request-target", so CONNECT takes the authority-form and no other.
+            return authorityForm(raw);
+        }
         if (raw.charAt(0) == '/') {
             return originForm(raw);
         }
@@ -40,20 +45,23 @@ public record RequestTarget(Form form, String raw, String path, String query, St
             }
             return new RequestTarget(Form.ASTERISK, raw, null, null, null);
         }
-        if (method.equals("CONNECT")) {
-            // RFC 9112 §3.2.3: authority-form = uri-host ":" port, the port being required.
-            int colon = raw.lastIndexOf(':');
-            if (colon <= 0 || colon == raw.length() - 1 || raw.indexOf('/') >= 0 || raw.indexOf('?') >= 0) {
-                throw bad("RFC 9112 §3.2.3", "CONNECT target is not host:port");
-            }
-            Authority.check(raw, "RFC 9112 §3.2.3");
-            return new RequestTarget(Form.AUTHORITY, raw, null, null, raw);
-        }
         int schemeEnd = raw.indexOf("://");
         if (schemeEnd > 0) {
             return absoluteForm(raw, schemeEnd);
         }
         throw bad("RFC 9112 §3.2", "request-target in no known form");
+    }
+
+    /** RFC 9112 §3.2.3: authority-form = uri-host ":" port, the port being required. */
+    private static RequestTarget authorityForm(String raw) {
+        int colon = raw.lastIndexOf(':');
+        // The colon must follow the host: the colons inside an IP-literal's brackets do not count.
+        if (colon <= raw.lastIndexOf(']') || colon == raw.length() - 1
+                || raw.indexOf('/') >= 0 || raw.indexOf('?') >= 0) {
+            throw bad("RFC 9112 §3.2.3", "CONNECT target is not host:port");
+        }
+        Authority.check(raw, "RFC 9112 §3.2.3");
+        return new RequestTarget(Form.AUTHORITY, raw, null, null, raw);
     }
 
     private static RequestTarget originForm(String raw) {
