@@ -48,6 +48,7 @@ public final class Main implements Runnable {
         for (CommandProvider provider : ServiceLoader.load(CommandProvider.class)) {
             cli.addSubcommand(provider.command());
         }
+        ServeCommand.describeStageDefaults(cli.getSubcommands().get("serve"));
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler(Main::failure);
         return cli;

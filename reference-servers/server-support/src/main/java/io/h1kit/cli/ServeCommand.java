@@ -23,28 +23,26 @@ import java.util.concurrent.Callable;
 
 /** {@code h1kit serve}: runs one reference server in the foreground until SIGTERM or SIGINT. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs one reference server in the foreground; SIGTERM or Ctrl-C stops it gracefully (exit 0).",
-                "Stages: ${COMPLETION-CANDIDATES}."},
-        footer = {"", "Durations take a unit: 500ms, 5s, 2m. Defaults marked (stage) depend on the stage.",
-                "Logs: '-' is standard output (access) or standard error (error); 'off' disables."})
+        description = "Runs one reference server in the foreground; SIGTERM or Ctrl-C stops it gracefully (exit 0).",
+        footer = {"", "Durations take a unit: 500ms, 5s, 2m. Defaults marked (stage) depend on the stage:"})
 final class ServeCommand implements Callable<Integer> {
     /** Extra time past the shutdown grace after which a stuck shutdown ends the process anyway. */
     static final Duration EXIT_MARGIN = Duration.ofSeconds(5);
 
-    @Option(names = "--stage", required = true, completionCandidates = Stages.class,
+    @Option(names = "--stage", paramLabel = "NAME", required = true, completionCandidates = Stages.class,
             description = "Which server: ${COMPLETION-CANDIDATES}.")
     String stage;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--port", defaultValue = "8080", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--root", description = "Document root (default: the kit's demo site, reference-servers/site/www).")
+    @Option(names = "--root", paramLabel = "DIR", description = "Document root (default: the kit's demo site, reference-servers/site/www).")
     Path root;
 
-    @Option(names = "--error-pages", description = "Folder of custom error pages such as 404.html (default: the demo site's, "
+    @Option(names = "--error-pages", paramLabel = "DIR", description = "Folder of custom error pages such as 404.html (default: the demo site's, "
             + "when --root is not given; else built-in pages).")
     Path errorPages;
 
@@ -135,6 +133,24 @@ final class ServeCommand implements Callable<Integer> {
             server.awaitStopped();
         }
         return 0;
+    }
+
+    /** Appends each stage's default timeouts to the help footer, from the stages on the classpath. */
+    static void describeStageDefaults(picocli.CommandLine serve) {
+        var usage = serve.getCommandSpec().usageMessage();
+        java.util.List<String> footer = new java.util.ArrayList<>(java.util.List.of(usage.footer()));
+        for (Stage s : Stages.all()) {
+            Timeouts t = s.defaultTimeouts();
+            footer.add(String.format("  %-11s idle %s, header %s, body %s, write %s, linger %s, shutdown grace %s",
+                    s.name(), text(t.idle()), text(t.header()), text(t.body()), text(t.write()), text(t.linger()),
+                    text(t.shutdownGrace())));
+        }
+        footer.add("Logs: '-' is standard output (access) or standard error (error); 'off' turns a log off.");
+        usage.footer(footer.toArray(String[]::new));
+    }
+
+    private static String text(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private ServerOptions options(Stage chosen) {
