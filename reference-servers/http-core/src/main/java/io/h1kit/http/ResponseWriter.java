@@ -68,9 +68,10 @@ public final class ResponseWriter {
         } else if (body.length() >= 0) {
             contentLength = body.length();
             mode = headRequest ? BodyMode.NONE : BodyMode.FIXED;
-        } else if (version == HttpVersion.HTTP_1_0) {
-            // RFC 9112 §6.1: a server MUST NOT send chunked to an HTTP/1.0 client; the close delimits.
-            close = true;
+        } else if (version != HttpVersion.HTTP_1_1) {
+            // RFC 9112 §6.1: chunked only in response to a request that "indicates HTTP/1.1 (or
+            // later)"; otherwise the close delimits the body (a HEAD response has none to delimit).
+            close |= !headRequest;
             mode = headRequest ? BodyMode.NONE : BodyMode.UNTIL_CLOSE;
         } else {
             mode = headRequest ? BodyMode.NONE : BodyMode.CHUNKED;
@@ -88,7 +89,7 @@ public final class ResponseWriter {
         }
         if (contentLength >= 0) {
             sb.append("Content-Length: ").append(contentLength).append("\r\n");
-        } else if (!status.forbidsContent() && version != HttpVersion.HTTP_1_0) {
+        } else if (!status.forbidsContent() && version == HttpVersion.HTTP_1_1) {
             sb.append("Transfer-Encoding: chunked\r\n");
         }
         if (close) {

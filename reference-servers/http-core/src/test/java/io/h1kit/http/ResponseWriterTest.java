@@ -61,6 +61,12 @@ class ResponseWriterTest {
                 Arguments.of("rejected before the version was known", hello(), null, false, true,
                         new Rendered(head("200 OK", "Content-Type: text/plain", "Content-Length: 5", "Connection: close"),
                                 FIXED, true)),
+                // Rejected before the version was known: chunked is only for a request that said HTTP/1.1.
+                Arguments.of("unknown length, version unknown", ok(STREAM), null, false, true,
+                        new Rendered(head("200 OK", "Connection: close"), UNTIL_CLOSE, true)),
+                // A HEAD response has no body to delimit, so an HTTP/1.0 keep-alive client keeps its connection.
+                Arguments.of("HEAD, unknown length, HTTP/1.0 keep-alive", ok(STREAM), HTTP_1_0, true, true,
+                        new Rendered(head("200 OK", "Connection: keep-alive"), NONE, false)),
                 Arguments.of("empty body", ok(Body.EMPTY), HTTP_1_1, false, true,
                         new Rendered(head("200 OK", "Content-Length: 0"), FIXED, false)),
                 // RFC 9110 §9.3.2: HEAD gets the fields GET would get, with no content.
