@@ -67,6 +67,7 @@ public final class RequestParser {
     private int sectionBytes;
     private int fieldCount;
 
+    private String requestLine;
     private String method;
     private RequestTarget target;
     private HttpVersion version;
@@ -89,6 +90,23 @@ public final class RequestParser {
     /** The head of the current request; set from {@link Event#HEAD} until the next request starts. */
     public RequestHead head() {
         return head;
+    }
+
+    /**
+     * The current request's request-line as received, once it is complete (even when it was then
+     * rejected), for the access log; null before that.
+     */
+    public String requestLine() {
+        return requestLine;
+    }
+
+    /**
+     * The current request's method once the request-line has been read far enough to know it
+     * (even when the request was then rejected), so that an error response to HEAD carries no
+     * content (RFC 9110 §9.3.2); null before that.
+     */
+    public String method() {
+        return method;
     }
 
     /** The body bytes found by the last call that returned {@link Event#BODY}. */
@@ -187,6 +205,7 @@ public final class RequestParser {
         state = State.READ_REQUEST_LINE;
         sectionBytes = 0;
         fieldCount = 0;
+        requestLine = null;
         method = null;
         target = null;
         version = null;
@@ -219,7 +238,7 @@ public final class RequestParser {
     private boolean readLine(ByteBuffer in) {
         while (in.hasRemaining()) {
             byte b = in.get();
-            countByte();
+            countByte(b == CR || b == LF || pendingCr);
             if (pendingCr) {
                 if (b != LF) {
                     throw bad(BAD_LINE_ENDING, "bare CR");
@@ -240,8 +259,21 @@ public final class RequestParser {
         return false;
     }
 
-    private void countByte() {
-        sectionBytes++;
+    /**
+     * Counts a byte against the limit of what is being read. The limits count what their names
+     * say: the request-line without its CRLF (each empty line skipped before it counts its two
+     * bytes, so a flood of them is bounded too), and the field lines of a section with their CRLFs
+     * but without the empty line that ends the section.
+     */
+    private void countByte(boolean lineEnding) {
+        boolean counted = switch (state) {
+            case READ_REQUEST_LINE -> !lineEnding || line.length() == 0;
+            case READ_FIELD_LINES, READ_TRAILER_LINES -> !lineEnding || line.length() > 0;
+            default -> true;
+        };
+        if (counted) {
+            sectionBytes++;
+        }
         switch (state) {
             case READ_REQUEST_LINE -> {
                 if (sectionBytes > limits.maxRequestLineBytes()) {
@@ -340,6 +372,7 @@ public final class RequestParser {
 
     /** RFC 9112 §3: request-line = method SP request-target SP HTTP-version. */
     private void parseRequestLine() {
+        requestLine = line.ascii(0, line.length());
         int sp1 = line.indexOf((byte) ' ', 0);
         int sp2 = sp1 < 0 ? -1 : line.indexOf((byte) ' ', sp1 + 1);
         if (sp1 <= 0 || sp2 < 0 || line.indexOf((byte) ' ', sp2 + 1) >= 0) {

@@ -159,6 +159,19 @@ class SequentialRejectionTest {
     }
 
     @Test
+    @DisplayName("HEAD refused in its header section: the error has no content (RESP-03), the access log has the request-line")
+    void rejectedHeadHasNoBody() throws IOException {
+        try (RawConnection c = server.connect()) {
+            RawResponse r = c.send("HEAD /f.txt HTTP/1.1\r\nHost: t\r\nX : y\r\n\r\n").read(true);
+            assertEquals(400, r.status());
+            assertTrue(Integer.parseInt(r.field("Content-Length")) > 0, "the length GET would have had");
+            assertTrue(c.closedWithin(CLOSE_WINDOW), "no content may follow the head");
+        }
+        assertServesNextClient();
+        assertTrue(server.accessLog().contains("\"HEAD /f.txt HTTP/1.1\" 400 -"), server.accessLog());
+    }
+
+    @Test
     @DisplayName("a rejection is logged with its status and RFC section")
     void rejectionIsLogged() throws IOException {
         try (RawConnection c = server.connect()) {

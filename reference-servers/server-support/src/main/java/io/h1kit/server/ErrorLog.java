@@ -12,6 +12,12 @@ public final class ErrorLog {
     /** How serious an event is. */
     public enum Level { INFO, WARN, ERROR }
 
+    /**
+     * Longest value written: a request-target can be 8 KiB, and an error line stays readable
+     * (the access log keeps the whole request-line).
+     */
+    public static final int MAX_VALUE_CHARS = 1_024;
+
     private final LogSink sink;
     private final Clock clock;
 
@@ -59,6 +65,9 @@ public final class ErrorLog {
 
     private static void appendValue(StringBuilder sb, Object value) {
         String text = String.valueOf(value);
+        if (text.length() > MAX_VALUE_CHARS) {
+            text = text.substring(0, MAX_VALUE_CHARS) + "...(" + (text.length() - MAX_VALUE_CHARS) + " more)";
+        }
         String escaped = LogText.escapeText(text);
         boolean plain = !text.isEmpty() && escaped.equals(text) && text.indexOf(' ') < 0 && text.indexOf('=') < 0;
         if (plain) {

@@ -80,7 +80,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
                 }
             }
         } catch (HttpRejection rejection) {
-            reject(rejection, reader.currentHead(), sender, client);
+            reject(rejection, reader, sender, client);
         } catch (RequestReader.IncompleteRequestException e) {
             context.errorLog().info("incomplete_request", "client", ErrorLog.address(client), "detail", e.getMessage());
         } catch (IOException e) {
@@ -114,32 +114,35 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
         ResponseWriter.Plan plan = writer.plan(response, head.version(), head.isHead(), keepAlive, dateField.format(now));
         long sent = sender.send(plan, response.body());
-        account(client, head, response.status(), sent, plan);
+        account(client, head.requestLine(), head, response.status(), sent, plan);
         return !plan.close();
     }
 
     /** The one place a rejection becomes a response; the connection then closes. */
-    private void reject(HttpRejection rejection, RequestHead head, ResponseSender sender, InetSocketAddress client) {
+    private void reject(HttpRejection rejection, RequestReader reader, ResponseSender sender, InetSocketAddress client) {
         context.errorLog().warn(rejection.status() == Status.REQUEST_TIMEOUT_408 ? "request_timeout" : "request_rejected",
                 "client", ErrorLog.address(client), "status", rejection.status().code(),
                 "rfc", rejection.rfcSection(), "detail", rejection.detail());
         long now = context.clock().epochSecond();
         Response response = handler.error(rejection.status()).closing();
+        RequestHead head = reader.currentHead();
         HttpVersion version = head == null ? null : head.version();
-        boolean headRequest = head != null && head.isHead();
+        // RFC 9110 §9.3.2: no content in a response to HEAD, even when the head itself was refused.
+        boolean headRequest = "HEAD".equals(reader.currentMethod());
         ResponseWriter.Plan plan = writer.plan(response, version, headRequest, false, dateField.format(now));
         try {
             long sent = sender.send(plan, response.body());
-            account(client, head, rejection.status(), sent, plan);
+            account(client, reader.currentRequestLine(), head, rejection.status(), sent, plan);
         } catch (IOException e) {
             // The client is gone; the rejection was logged above.
         }
     }
 
-    private void account(InetSocketAddress client, RequestHead head, Status status, long sent, ResponseWriter.Plan plan) {
+    private void account(InetSocketAddress client, String requestLine, RequestHead head, Status status, long sent,
+                         ResponseWriter.Plan plan) {
         context.statistics().response(status.code());
         context.statistics().bytesOut(plan.head().length + sent);
-        context.accessLog().log(client, head == null ? null : head.requestLine(), status.code(), sent,
+        context.accessLog().log(client, requestLine, status.code(), sent,
                 head == null ? null : head.fields().get("Referer"),
                 head == null ? null : head.fields().get("User-Agent"));
     }

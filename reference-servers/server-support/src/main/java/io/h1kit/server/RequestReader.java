@@ -142,6 +142,16 @@ public final class RequestReader {
         return parser.head();
     }
 
+    /** The request-line of the request being read, once complete (for the access log), else null. */
+    public String currentRequestLine() {
+        return parser.requestLine();
+    }
+
+    /** The method of the request being read, once known, else null. */
+    public String currentMethod() {
+        return parser.method();
+    }
+
     /** Bytes read from the socket so far. */
     public long bytesRead() {
         return bytesRead;

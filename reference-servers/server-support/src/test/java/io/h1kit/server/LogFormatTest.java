@@ -66,6 +66,14 @@ class LogFormatTest {
     }
 
     @Test
+    @DisplayName("error log: a long value (an 8 KiB target) is cut, saying how much was left out")
+    void longValuesAreCut() {
+        new ErrorLog(LogSink.to(out), clock).info("not_found", "target", "/" + "a".repeat(1_999));
+        assertEquals("2026-11-27T15:31:43Z info not_found target=\"/" + "a".repeat(ErrorLog.MAX_VALUE_CHARS - 1)
+                + "...(976 more)\"\n", written());
+    }
+
+    @Test
     @DisplayName("a log turned off writes nothing")
     void off() {
         LogSink sink = LogSink.open(LogSink.OFF, java.io.FileDescriptor.out);

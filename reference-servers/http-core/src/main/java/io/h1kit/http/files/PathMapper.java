@@ -180,6 +180,14 @@ public final class PathMapper {
         return null;
     }
 
+    /** Why a file operation failed, in a few words for the error log ("File name too long"). */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getClass().getSimpleName();
+    }
+
     /**
      * The mapping of {@code candidate} once symlinks are resolved: outside the root, or hidden
      * once resolved, is rejected; missing or unreadable is missing.
@@ -191,7 +199,7 @@ public final class PathMapper {
         } catch (NoSuchFileException e) {
             return new PathMapping.Missing("no such file");
         } catch (IOException e) {
-            return new PathMapping.Missing("cannot resolve: " + e.getClass().getSimpleName());
+            return new PathMapping.Missing("cannot resolve: " + reason(e));
         }
         if (!real.startsWith(root)) {
             return new PathMapping.Rejected("symlink leaves the root");

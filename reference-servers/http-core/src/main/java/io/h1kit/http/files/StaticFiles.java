@@ -80,7 +80,7 @@ public final class StaticFiles {
         try {
             attributes = Files.readAttributes(found.file(), BasicFileAttributes.class);
         } catch (IOException e) {
-            return notFound(EVENT_NOT_FOUND, "attributes unreadable: " + e.getClass().getSimpleName());
+            return notFound(EVENT_NOT_FOUND, "attributes unreadable: " + PathMapper.reason(e));
         }
         if (attributes.isDirectory()) {
             return directory(head, found, now);
@@ -136,7 +136,7 @@ public final class StaticFiles {
             return Response.of(Status.OK_200, DirectoryListing.CONTENT_TYPE, DirectoryListing.render(mapper, found, now))
                     .withField("Cache-Control", cacheControl);
         } catch (IOException e) {
-            return notFound(EVENT_NOT_FOUND, "directory unreadable: " + e.getClass().getSimpleName());
+            return notFound(EVENT_NOT_FOUND, "directory unreadable: " + PathMapper.reason(e));
         }
     }
 
