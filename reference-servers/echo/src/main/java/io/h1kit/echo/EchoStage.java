@@ -35,8 +35,7 @@ public final class EchoStage implements Stage {
      */
     @Override
     public Timeouts defaultTimeouts() {
-        Timeouts d = Timeouts.DEFAULTS;
-        return new Timeouts(IDLE, d.header(), d.body(), d.write(), d.linger(), d.shutdownGrace());
+        return Timeouts.DEFAULTS.withIdle(IDLE);
     }
 
     @Override

@@ -44,8 +44,7 @@ class EchoServerTest {
     }
 
     private static Timeouts with(Duration idle, Duration write, Duration grace) {
-        Timeouts d = Timeouts.DEFAULTS;
-        return new Timeouts(idle, d.header(), d.body(), write, d.linger(), grace);
+        return Timeouts.DEFAULTS.withIdle(idle).withWrite(write).withShutdownGrace(grace);
     }
 
     @Test

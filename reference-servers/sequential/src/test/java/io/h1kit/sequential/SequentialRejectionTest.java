@@ -43,9 +43,8 @@ class SequentialRejectionTest {
 
     @BeforeAll
     static void start() throws IOException {
-        Timeouts d = new SequentialStage().defaultTimeouts();
-        ServerOptions options = ServerOptions.forTest(Docroot.create(dir))
-                .withTimeouts(new Timeouts(SHORT, SHORT, SHORT, d.write(), d.linger(), d.shutdownGrace()));
+        Timeouts timeouts = new SequentialStage().defaultTimeouts().withIdle(SHORT).withHeader(SHORT).withBody(SHORT);
+        ServerOptions options = ServerOptions.forTest(Docroot.create(dir)).withTimeouts(timeouts);
         server = RunningServer.start(new SequentialStage(), options);
     }
 

@@ -17,10 +17,7 @@ public final class AccessLog {
 
     private final LogSink sink;
     private final Clock clock;
-    private volatile CachedTime cachedTime = new CachedTime(Long.MIN_VALUE, "");
-
-    private record CachedTime(long second, String text) {
-    }
+    private final PerSecondText time = new PerSecondText(second -> TIME.format(Instant.ofEpochSecond(second)));
 
     public AccessLog(LogSink sink, Clock clock) {
         this.sink = sink;
@@ -63,12 +60,6 @@ public final class AccessLog {
     }
 
     private String time() {
-        long second = clock.epochSecond();
-        CachedTime cached = cachedTime;
-        if (cached.second != second) {
-            cached = new CachedTime(second, TIME.format(Instant.ofEpochSecond(second)));
-            cachedTime = cached;
-        }
-        return cached.text;
+        return time.format(clock.epochSecond());
     }
 }

@@ -1,6 +1,7 @@
 package io.h1kit.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
@@ -100,7 +101,7 @@ public final class Connections implements AutoCloseable {
             if (deadline != 0 && now >= deadline) {
                 c.writeTimedOut = true;
                 errorLog.warn("write_timeout", "client", ErrorLog.address(
-                        (java.net.InetSocketAddress) c.socket.getRemoteSocketAddress()));
+                        (InetSocketAddress) c.socket.getRemoteSocketAddress()));
                 c.closeSocket();
             }
         }

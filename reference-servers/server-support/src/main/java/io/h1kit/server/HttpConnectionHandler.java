@@ -1,6 +1,7 @@
 package io.h1kit.server;
 
 import io.h1kit.http.Handler;
+import io.h1kit.http.HttpDate;
 import io.h1kit.http.HttpRejection;
 import io.h1kit.http.HttpVersion;
 import io.h1kit.http.Request;
@@ -36,7 +37,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private final ServerContext context;
     private final Handler handler;
     private final ResponseWriter writer;
-    private final DateField dateField = new DateField();
+    private final PerSecondText dateField = new PerSecondText(HttpDate::format);
 
     public HttpConnectionHandler(ServerContext context, Handler handler, String serverName) {
         this.context = context;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,7 +20,7 @@ public final class IterativeServer implements Server {
     /** Pending connections the kernel queues while the one connection is served (Linux caps it at somaxconn). */
     public static final int LISTEN_BACKLOG = 128;
     /** Wait after a failed accept (for example out of descriptors) before trying again. */
-    public static final java.time.Duration ACCEPT_ERROR_BACKOFF = java.time.Duration.ofMillis(100);
+    public static final Duration ACCEPT_ERROR_BACKOFF = Duration.ofMillis(100);
 
     private final String name;
     private final ServerContext context;

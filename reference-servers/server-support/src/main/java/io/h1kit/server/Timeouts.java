@@ -42,6 +42,26 @@ public record Timeouts(
 
     public static final Timeouts DEFAULTS = new Timeouts(IDLE, HEADER, BODY, WRITE, LINGER, SHUTDOWN_GRACE);
 
+    public Timeouts withIdle(Duration d) {
+        return new Timeouts(d, header, body, write, linger, shutdownGrace);
+    }
+
+    public Timeouts withHeader(Duration d) {
+        return new Timeouts(idle, d, body, write, linger, shutdownGrace);
+    }
+
+    public Timeouts withBody(Duration d) {
+        return new Timeouts(idle, header, d, write, linger, shutdownGrace);
+    }
+
+    public Timeouts withWrite(Duration d) {
+        return new Timeouts(idle, header, body, d, linger, shutdownGrace);
+    }
+
+    public Timeouts withShutdownGrace(Duration d) {
+        return new Timeouts(idle, header, body, write, linger, d);
+    }
+
     public Timeouts {
         for (Duration d : new Duration[] {idle, header, body, write, linger, shutdownGrace}) {
             if (d == null || d.isNegative() || d.isZero()) {

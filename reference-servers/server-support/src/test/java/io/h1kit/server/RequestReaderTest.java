@@ -93,7 +93,7 @@ class RequestReaderTest {
     @DisplayName("a header section still incomplete at its deadline: 408")
     void headerTimeout() throws IOException {
         try (SocketPair pair = SocketPair.open()) {
-            RequestReader reader = reader(pair, new Timeouts(LONG.idle(), SHORT, LONG.body(), LONG.write(), LONG.linger(), LONG.shutdownGrace()));
+            RequestReader reader = reader(pair, LONG.withHeader(SHORT));
             pair.send("GET / HTTP/1.1\r\n");
             HttpRejection r = assertThrows(HttpRejection.class, () -> reader.next(null));
             assertEquals(Status.REQUEST_TIMEOUT_408, r.status());
@@ -104,7 +104,7 @@ class RequestReaderTest {
     @DisplayName("a body still incomplete at its deadline: 408")
     void bodyTimeout() throws IOException {
         try (SocketPair pair = SocketPair.open()) {
-            RequestReader reader = reader(pair, new Timeouts(LONG.idle(), LONG.header(), SHORT, LONG.write(), LONG.linger(), LONG.shutdownGrace()));
+            RequestReader reader = reader(pair, LONG.withBody(SHORT));
             pair.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\nabc");
             HttpRejection r = assertThrows(HttpRejection.class, () -> reader.next(null));
             assertEquals(Status.REQUEST_TIMEOUT_408, r.status());
@@ -115,7 +115,7 @@ class RequestReaderTest {
     @DisplayName("silence between requests past the idle timeout: no request, no rejection")
     void idleTimeout() throws IOException {
         try (SocketPair pair = SocketPair.open()) {
-            RequestReader reader = reader(pair, new Timeouts(SHORT, LONG.header(), LONG.body(), LONG.write(), LONG.linger(), LONG.shutdownGrace()));
+            RequestReader reader = reader(pair, LONG.withIdle(SHORT));
             pair.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n");
             reader.next(null);
             assertNull(reader.next(null));
