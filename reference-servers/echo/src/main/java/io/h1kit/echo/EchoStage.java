@@ -28,6 +28,11 @@ public final class EchoStage implements Stage {
         return 1;
     }
 
+    @Override
+    public boolean speaksHttp() {
+        return false;
+    }
+
     /**
      * RFC 862 has the echo go on "until the calling user terminates the connection", but an
      * iterative server that waited forever would let one silent client block all others; 10 s

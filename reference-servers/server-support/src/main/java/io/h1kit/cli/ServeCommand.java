@@ -127,9 +127,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             Shutdown.onSignals(server, options.timeouts().shutdownGrace().plus(EXIT_MARGIN));
             var address = server.address();
-            console.printf("h1kit: %s server listening on %s://%s:%d/ (root %s); SIGTERM or Ctrl-C stops it%n",
-                    chosen.name(), chosen.name().equals("echo") ? "tcp" : "http",
-                    address.getAddress().getHostAddress(), address.getPort(), options.files().root());
+            console.printf("h1kit: %s server listening on %s://%s:%d/%s; SIGTERM or Ctrl-C stops it%n",
+                    chosen.name(), chosen.speaksHttp() ? "http" : "tcp", address.getAddress().getHostAddress(),
+                    address.getPort(), chosen.speaksHttp() ? " (root " + options.files().root() + ")" : "");
             server.awaitStopped();
         }
         return 0;

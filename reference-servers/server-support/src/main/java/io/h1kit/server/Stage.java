@@ -15,6 +15,11 @@ public interface Stage {
     /** The order stages are listed in: their place on the path of architectures (1 to 5). */
     int number();
 
+    /** Whether the stage speaks HTTP (and so serves the document root); false for the TCP echo. */
+    default boolean speaksHttp() {
+        return true;
+    }
+
     /** The timeouts this architecture needs by default (an iterative server must wait less). */
     default Timeouts defaultTimeouts() {
         return Timeouts.DEFAULTS;
