@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations written with a unit: {@code 500ms}, {@code 5s}, {@code 2m}. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     private static final Pattern FORMAT = Pattern.compile("([0-9]{1,9})(ms|s|m)");
 
     @Override

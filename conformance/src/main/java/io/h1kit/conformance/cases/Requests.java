@@ -1,0 +1,24 @@
+package io.h1kit.conformance.cases;
+
+/**
+ * The catalogue's request notation as constants, so a case reads like its catalogue row:
+ * {@code G + "X: a\r\n\r\n" + S}. {@code {host}} and {@code {S}} are filled in by the probe context.
+ */
+final class Requests {
+    /** {G}: {@code GET / HTTP/1.1↵Host: t↵}, no blank line yet. */
+    static final String G = "GET / HTTP/1.1\r\nHost: {host}\r\n";
+    /** {P}: {@code POST /echo HTTP/1.1↵Host: t↵}, no blank line yet. */
+    static final String P = "POST /echo HTTP/1.1\r\nHost: {host}\r\n";
+    /** +S: the sentinel request, appended in the same write. */
+    static final String S = "{S}";
+    /** CRLF. */
+    static final String CRLF = "\r\n";
+
+    private Requests() {
+    }
+
+    /** A complete GET of {@code path}. */
+    static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: {host}\r\n\r\n";
+    }
+}

@@ -1,0 +1,44 @@
+package io.h1kit.conformance;
+
+import io.h1kit.echo.EchoStage;
+import io.h1kit.http.files.FileOptions;
+import io.h1kit.sequential.SequentialStage;
+import io.h1kit.server.ServerOptions;
+import io.h1kit.server.Stage;
+import io.h1kit.server.Timeouts;
+import io.h1kit.server.testing.RunningServer;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The reference servers as the suite's targets in tests: on 127.0.0.1 and a free port, serving
+ * the suite's static-file fixture, with short timeouts so that the cases that wait for them stay
+ * quick (the budgets the suite uses are raised to match).
+ */
+public final class ReferenceServers {
+    /** The fixture tree, relative to the conformance module (the tests' working folder). */
+    public static final Path FIXTURE_ROOT = Path.of("fixture/www");
+    /** Short server timeouts: the slow cases wait for them. */
+    public static final Duration SHORT = Duration.ofSeconds(1);
+
+    private ReferenceServers() {
+    }
+
+    public static RunningServer sequential() throws IOException {
+        return start(new SequentialStage());
+    }
+
+    public static RunningServer echo() throws IOException {
+        return start(new EchoStage());
+    }
+
+    public static RunningServer start(Stage stage) throws IOException {
+        Timeouts timeouts = stage.defaultTimeouts().withIdle(SHORT).withHeader(SHORT.multipliedBy(2))
+                .withBody(SHORT.multipliedBy(2)).withWrite(SHORT.multipliedBy(5));
+        ServerOptions options = ServerOptions.forTest(FileOptions.defaults(FIXTURE_ROOT.toAbsolutePath()))
+                .withTimeouts(timeouts);
+        return RunningServer.start(stage, options);
+    }
+}
