@@ -5,10 +5,13 @@ import io.h1kit.conformance.model.Case;
 import io.h1kit.conformance.run.CaseResult;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.stream.Collectors;
 
 /** Words and escaped bytes for a result: what every report format and the JUnit message share. */
 public final class Describe {
+    private static final HexFormat HEX = HexFormat.of();
+
     private Describe() {
     }
 
@@ -43,20 +46,32 @@ public final class Describe {
 
     /** Bytes as text with CR, LF, tabs and non-printable bytes escaped ({@code \r\n}, {@code \x00}). */
     public static String escape(byte[] bytes, int max) {
+        return escape(bytes, max, false);
+    }
+
+    /**
+     * Like {@link #escape}, with a real line break after each escaped LF, so that a request reads
+     * as lines in a {@code <pre>} while every CR, LF and odd byte stays visible.
+     */
+    public static String escapeLines(byte[] bytes, int max) {
+        return escape(bytes, max, true);
+    }
+
+    private static String escape(byte[] bytes, int max, boolean breakLines) {
         StringBuilder sb = new StringBuilder();
         int n = Math.min(bytes.length, max);
         for (int i = 0; i < n; i++) {
             int b = bytes[i] & 0xFF;
             switch (b) {
                 case '\r' -> sb.append("\\r");
-                case '\n' -> sb.append("\\n");
+                case '\n' -> sb.append(breakLines ? "\\n\n" : "\\n");
                 case '\t' -> sb.append("\\t");
                 case '\\' -> sb.append("\\\\");
                 default -> {
                     if (b >= 0x20 && b < 0x7F) {
                         sb.append((char) b);
                     } else {
-                        sb.append(String.format("\\x%02x", b));
+                        sb.append("\\x").append(HEX.toHexDigits((byte) b));
                     }
                 }
             }
@@ -64,6 +79,26 @@ public final class Describe {
         if (bytes.length > max) {
             sb.append("... (").append(bytes.length - max).append(" more bytes)");
         }
+        return sb.toString();
+    }
+
+    /**
+     * Text (a title, a fact, a message) with its control characters escaped ({@code \x00},
+     * {@code \x1b}, {@code \x85}) and everything else, non-ASCII letters included, kept.
+     */
+    public static String printable(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp == '\t' || cp == '\n') {
+                sb.append((char) cp);
+            } else if (cp < 0x20 || cp >= 0x7F && cp < 0xA0) {
+                sb.append("\\x").append(HEX.toHexDigits((byte) cp));
+            } else if (Character.getType(cp) == Character.SURROGATE || cp == 0xFFFE || cp == 0xFFFF) {
+                sb.append("\\u").append(HEX.toHexDigits((short) cp)); // unpaired, or not a character
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
         return sb.toString();
     }
 
@@ -77,7 +112,7 @@ public final class Describe {
             for (int i = row; i < row + 16; i++) {
                 if (i < n) {
                     int b = bytes[i] & 0xFF;
-                    sb.append(String.format("%02x ", b));
+                    sb.append(HEX.toHexDigits((byte) b)).append(' ');
                     text.append(b >= 0x20 && b < 0x7F ? (char) b : '.');
                 } else {
                     sb.append("   ");
