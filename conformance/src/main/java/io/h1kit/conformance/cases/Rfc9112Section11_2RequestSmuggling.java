@@ -87,7 +87,7 @@ public final class Rfc9112Section11_2RequestSmuggling implements CaseSource {
             cases.add(permutations.get(i).toCase("9112-11.2/04" + letter(i)));
         }
         String[] methods = {"GET", "HEAD", "OPTIONS"};
-        String[][] targets = {{"/", "/"}, {"/f", "a static file"}, {"/dir", "a redirecting folder"},
+        String[][] targets = {{"/", "the root"}, {"/f", "a static file"}, {"/dir", "a redirecting folder"},
                 {"/__h1kit_missing", "a missing path"}};
         int n = 0;
         for (String method : methods) {
@@ -118,7 +118,7 @@ public final class Rfc9112Section11_2RequestSmuggling implements CaseSource {
                 {"2\r\nxxxx\r\n0\r\n\r\n", "chunk data spilling past its size"}};
         for (int i = 0; i < funky.length; i++) {
             Case.Builder b = Case.of("9112-11.2/07" + letter(i), "SMUG-07", Level.MUST,
-                            "funky chunks: " + funky[i][1] + " (" + escaped(funky[i][0].substring(0, 4)) + "…), then the sentinel")
+                            "funky chunks: " + funky[i][1] + " (" + escaped(funky[i][0]) + "), then the sentinel")
                     .rfc("RFC 9112 §7.1", "chunk = chunk-size [ chunk-ext ] CRLF chunk-data CRLF")
                     .requires(Capability.PIPELINING)
                     .probe(withSentinel(tePost("chunked") + funky[i][0] + S))

@@ -36,14 +36,14 @@ public final class Rfc9112Section6_1TransferEncoding implements CaseSource {
     /** TE-10: tokens that resemble chunked but are not it. */
     private static final List<String[]> LOOKALIKES = List.of(
             new String[] {"xchunked", "a prefix"},
-            new String[] {"chunk", "a truncation (a lazy grep)"},
+            new String[] {"chunk", "a truncation: a lazy grep"},
             new String[] {"\"chunked\"", "in double quotes"},
             new String[] {"'chunked'", "in single quotes"},
             new String[] {"\u000bchunked", "after a vertical tab"},
             new String[] {"\u000cchunked", "after a form feed"},
             new String[] {"chunked\u0000", "before a NUL"},
             new String[] {"chunked\r", "before a bare CR"},
-            new String[] {"\u00a0chunked", "after a no-break space (0xA0)"},
+            new String[] {"\u00a0chunked", "after a no-break space, 0xA0"},
             new String[] {"ch\u0096nked", "with a 0x96 for the u"});
 
     @Override

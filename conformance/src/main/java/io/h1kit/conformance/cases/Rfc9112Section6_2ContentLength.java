@@ -41,7 +41,7 @@ public final class Rfc9112Section6_2ContentLength implements CaseSource {
     /** CL-07: values that are not 1*DIGIT, each something a library parser has accepted. */
     private static final List<String[]> NOT_DIGITS = List.of(
             new String[] {"abc", "letters"},
-            new String[] {"1Z", "a digit then a letter (longest-prefix parsers read 1)"},
+            new String[] {"1Z", "a digit then a letter: longest-prefix parsers read 1"},
             new String[] {"+5", "a plus sign"},
             new String[] {"-1", "a negative number"},
             new String[] {"-0", "minus zero"},

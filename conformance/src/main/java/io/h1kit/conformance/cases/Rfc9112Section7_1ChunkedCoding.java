@@ -119,7 +119,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
         String[][] sizes = {{"0x5", "hello", "a 0x prefix"}, {"+5", "hello", "a plus sign"}, {"-5", "hello", "a minus sign"},
                 {" 5", "hello", "a leading space"}, {"5 ", "hello", "a trailing space and no extension"},
                 {"1_0", "0123456789", "an underscore"}, {"Z", "hello", "a letter that is not hex"},
-                {"0_2e", "hello", "0_2e (Python int reads 0x2e)"}, {"", "hello", "an empty size line"}};
+                {"0_2e", "hello", "Python's int(s, 16) reads 0x2e"}, {"", "hello", "an empty size line"}};
         for (int i = 0; i < sizes.length; i++) {
             Case.Builder b = Case.of("9112-7.1/06" + letter(i), "CHK-06", Level.MUST,
                             "chunk size \"" + escaped(sizes[i][0]) + "\" (" + sizes[i][2] + ")")
