@@ -72,6 +72,19 @@ class FramingCasesTest {
         assertEquals(Verdict.PASS, verdict("9112-6.2/15", new Behaviour(true, false, false)));
     }
 
+    /** A server that frames by Content-Length and ignores Transfer-Encoding: right only where the RFC agrees. */
+    @Test
+    void obfuscatedTransferEncodingIsJudgedByTheRfcReading() throws IOException {
+        Behaviour lengthOnly = new Behaviour(true, false);
+        assertEquals(Verdict.FAIL, verdict(smug04("UPPERCASE"), lengthOnly), "TRANSFER-ENCODING is Transfer-Encoding");
+        assertEquals(Verdict.PASS, verdict(smug04("contentEnc"), lengthOnly), "Content-Encoding is not");
+    }
+
+    private static String smug04(String permutation) {
+        List<String> names = ObfuscatedTransferEncoding.ALL.stream().map(ObfuscatedTransferEncoding::name).toList();
+        return "9112-11.2/04" + FramingOracles.letter(names.indexOf(permutation));
+    }
+
     @Test
     void everyVariantIsItsOwnCaseWithAStableId() {
         Pattern id = Pattern.compile("9112-(6\\.2|6\\.1|7\\.1|11\\.2)/\\d\\d[a-z]*");
