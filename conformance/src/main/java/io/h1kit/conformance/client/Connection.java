@@ -190,6 +190,24 @@ public final class Connection implements Transcript, AutoCloseable {
         return position < pending.length;
     }
 
+    /**
+     * Reads until at least {@code atLeast} bytes have arrived, the server closes, or {@code timeout}
+     * passes; returns what arrived (possibly more than asked, possibly fewer). For the echo cases.
+     */
+    public byte[] readAtLeast(int atLeast, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        while (true) {
+            if (hasUnread()) {
+                got.write(pending, position, pending.length - position);
+                position = pending.length;
+            }
+            if (got.size() >= atLeast || endOfStream || reset || fill(deadline) <= 0) {
+                return got.toByteArray();
+            }
+        }
+    }
+
     /** Reads everything until the server closes or {@code timeout} passes; for the echo cases. */
     public byte[] readUntilClose(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
