@@ -29,6 +29,8 @@ import java.util.function.Function;
 public final class Shim implements AutoCloseable {
     /** How often a pump wakes up while nothing arrives, to let its transducer release held bytes. */
     static final int TICK_MILLIS = 50;
+    /** Connecting to the server behind; an iterative server's backlog answers at once. */
+    static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     /** The two transducers of one connection, made fresh per connection. */
     public record Spec(Function<LinkState, Transducer> requests, Function<LinkState, Transducer> responses) {
@@ -65,23 +67,30 @@ public final class Shim implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            Socket server = new Socket();
-            try {
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
-                server.connect(upstream, 3_000);
-            } catch (IOException e) {
-                reset(client);
-                closeQuietly(server);
-                continue;
-            }
             sockets.add(client);
-            sockets.add(server);
-            LinkState state = new LinkState();
-            Link link = new Link(client, server);
-            Thread.ofVirtual().start(() -> link.pump(client, server, spec.requests().apply(state)));
-            Thread.ofVirtual().start(() -> link.pump(server, client, spec.responses().apply(state)));
+            // Connecting upstream can wait (a full backlog): never in the accepting thread.
+            Thread.ofVirtual().start(() -> link(client));
         }
+    }
+
+    private void link(Socket client) {
+        Socket server = new Socket();
+        sockets.add(server);
+        try {
+            client.setTcpNoDelay(true);
+            server.setTcpNoDelay(true);
+            server.connect(upstream, CONNECT_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            reset(client); // as a client of a server that refuses connections would see it
+            closeQuietly(server);
+            sockets.remove(client);
+            sockets.remove(server);
+            return;
+        }
+        LinkState state = new LinkState();
+        Link link = new Link(client, server);
+        Thread.ofVirtual().start(() -> link.pump(client, server, spec.requests().apply(state)));
+        link.pump(server, client, spec.responses().apply(state));
     }
 
     /** One client connection and its upstream connection. */
