@@ -1,6 +1,7 @@
 package io.h1kit.conformance.mutants;
 
 import io.h1kit.conformance.junit.ConformanceSuite;
+import io.h1kit.conformance.model.Capability;
 import io.h1kit.conformance.model.Case;
 import io.h1kit.conformance.model.Level;
 import io.h1kit.conformance.model.Profile;
@@ -55,6 +56,13 @@ class MutantsTest {
     private static final Duration SERVER_TIMEOUT_BUDGET = Duration.ofSeconds(10);
     /** Runs mostly wait on sockets, so more runs than cores go at once. */
     private static final int THREADS = Integer.getInteger("h1kit.mutants.threads", 12);
+    /**
+     * What the sequential server offers, claimed rather than probed: a variant is that server with
+     * a bug, so a bug that breaks a capability must FAIL its cases, not turn them into SKIP (and
+     * the probes, the concurrency one above all, cost seconds per run).
+     */
+    private static final Set<Capability> SEQUENTIAL_CAPABILITIES =
+            Set.of(Capability.PERSISTENT, Capability.PIPELINING, Capability.ECHO_FIXTURE, Capability.FILE_FIXTURE);
     /** No run takes this long unless something hangs. */
     private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
 
@@ -107,7 +115,8 @@ class MutantsTest {
     private static RunResult run(String name, Variant.Starter starter, Selection selection) throws Exception {
         RunOptions defaults = RunOptions.defaults(selection.profile());
         RunOptions options = defaults.withBudgets(defaults.budgets().withServerTimeout(SERVER_TIMEOUT_BUDGET))
-                .withExclude(selection.exclude());
+                .withExclude(selection.exclude())
+                .withClaimed(selection.profile() == Profile.HTTP ? SEQUENTIAL_CAPABILITIES : Set.of(), false);
         try (Variant.Running running = starter.start()) {
             return ConformanceSuite.run(Target.of(name, running.address()), options);
         }
