@@ -10,15 +10,24 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
- * The suite over the kit's own reference servers, as part of ./h1kit test: every MUST case of the
- * echo profile passes against stage 1 and of the http profile against stage 2 (each case one test).
+ * The suite over the kit's own reference servers, as part of ./h1kit test: every gating case of
+ * the echo profile passes against stage 1 and of the http profile against stage 2 (each case one
+ * test), and every verdict, the SHOULD and INFO ones included, is the one recorded in
+ * {@code baselines/h1kit-<stage>.json}: the decisions documented there change only on purpose
+ * ({@code -Dh1kit.baselines.update=true} rewrites them from a run, for review in the diff).
  */
 class ReferenceServersConformanceTest {
     private static final Duration SERVER_TIMEOUT_BUDGET = Duration.ofSeconds(10);
+    private static final boolean UPDATE = Boolean.getBoolean("h1kit.baselines.update");
 
     private static RunOptions options(Profile profile) {
         RunOptions defaults = RunOptions.defaults(profile);
@@ -32,14 +41,25 @@ class ReferenceServersConformanceTest {
     @TestFactory
     Stream<DynamicTest> echoServerPassesTheEchoProfile() throws IOException {
         try (RunningServer server = ReferenceServers.echo()) {
-            return ConformanceSuite.dynamicTests(run(server, Profile.ECHO));
+            return withSnapshot(run(server, Profile.ECHO), "h1kit echo (stage 1)", "h1kit-echo.json");
         }
     }
 
     @TestFactory
     Stream<DynamicTest> sequentialServerPassesTheHttpProfile() throws IOException {
         try (RunningServer server = ReferenceServers.sequential()) {
-            return ConformanceSuite.dynamicTests(run(server, Profile.HTTP));
+            return withSnapshot(run(server, Profile.HTTP), "h1kit sequential (stage 2)", "h1kit-sequential.json");
         }
+    }
+
+    private static Stream<DynamicTest> withSnapshot(RunResult run, String target, String file) {
+        Path path = VerdictSnapshot.FOLDER.resolve(file);
+        DynamicTest snapshot = DynamicTest.dynamicTest("every verdict is the one recorded in " + path, () -> {
+            List<String> differences = VerdictSnapshot.compare(run, target, path, Set.of(), UPDATE);
+            assertTrue(differences.isEmpty(), () -> differences.size() + " verdict(s) differ from " + path + ":\n  "
+                    + String.join("\n  ", differences) + "\n" + VerdictSnapshot.evidence(run, differences)
+                    + "\nIf the change is intended, rerun with -Dh1kit.baselines.update=true and review the diff.");
+        });
+        return Stream.concat(ConformanceSuite.dynamicTests(run), Stream.of(snapshot));
     }
 }

@@ -156,6 +156,16 @@ final class FramingOracles {
         return Expect.statusThenClose(400, 501);
     }
 
+    /**
+     * A target without /echo refuses the POST (404 or 405) before it reads the body, then closes
+     * when it meets the malformed framing while discarding the body (nginx does). The body is
+     * never misread and nothing desynchronises, but the refusal is not the 400 the row asks for,
+     * so NON-STRICT.
+     */
+    static Expectation answeredBeforeTheBody() {
+        return Expect.statusThenClose(404, 405);
+    }
+
     /** An error response (4xx or 5xx) then a close, or a close alone: what RFC 9112 §8 allows on a timeout. */
     static Expectation gaveUp() {
         return Expect.closeWithoutResponse().or(Expect.statusThenClose(4, 5));

@@ -98,6 +98,10 @@ public final class Rfc9112Section11_2RequestSmuggling implements CaseSource {
         cases.add(earlyResponse("9112-11.2/06a", "POST /echo with Content-Length: 1000000000 (1 GB, above common limits)",
                 "POST /echo", "1000000000")
                 .pass(Expect.responsesThenClose(1))
+                // nginx answers 413 and then drains the body for its lingering time before it closes:
+                // the body is never answered as a request, but the close comes after the window.
+                .nonStrict(Expect.that("one early response, the body never answered (the server was still draining it)",
+                        o -> o.count() == 1 && o.timedOut()))
                 .info(Expect.that("no response: the target waits for the body, so there is no early response to judge",
                         o -> o.count() == 0 && o.timedOut()))
                 .build());
@@ -123,6 +127,7 @@ public final class Rfc9112Section11_2RequestSmuggling implements CaseSource {
                     .requires(Capability.PIPELINING)
                     .probe(withSentinel(tePost("chunked") + funky[i][0] + S))
                     .pass(Expect.statusThenClose(400))
+                    .nonStrict(refusedOtherwise())
                     .hint("Accept only CRLF around chunk sizes and data; refuse anything else with 400 and close.");
             if (i < 3) {
                 // The row's failure is a 2xx "followed by the sentinel answered out of sync". Read in
@@ -152,6 +157,7 @@ public final class Rfc9112Section11_2RequestSmuggling implements CaseSource {
                 .probe(withSentinel("POST / HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n\r\n"
                         + "INVALID!!!\r\n" + G + "\r\n" + S))
                 .pass(Expect.statusThenClose(400))
+                .nonStrict(refusedOtherwise())
                 .hint("After an invalid chunk the framing is lost: answer 400, close, answer nothing that follows.")
                 .build());
         return List.copyOf(cases);
@@ -183,6 +189,15 @@ public final class Rfc9112Section11_2RequestSmuggling implements CaseSource {
                 ? new Capability[] {Capability.PIPELINING, Capability.FILE_FIXTURE}
                 : new Capability[] {Capability.PIPELINING});
         return b.build();
+    }
+
+    /**
+     * Another 4xx, then a close: a target that refuses the request for another reason before the
+     * body (404 or 405 to POST /echo without the fixture, 403 to POST /) and closes on the broken
+     * framing. Nothing desynchronises; the refusal is just not the 400 the row asks for.
+     */
+    private static Expectation refusedOtherwise() {
+        return Expect.statusThenClose(4);
     }
 
     /** SMUG-06: a request refused before its body is read, the body holding a whole request. */

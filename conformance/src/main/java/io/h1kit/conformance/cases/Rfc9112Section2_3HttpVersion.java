@@ -72,6 +72,7 @@ public final class Rfc9112Section2_3HttpVersion implements CaseSource {
                         .sends("GET / HTTP/0.9\r\n\r\n")
                         .pass(Expect.status(505, 400))
                         .info(http09Reply())
+                        .lintExempt("RESP-05") // an HTTP/0.9 reply has no status line by design
                         .build());
     }
 

@@ -143,6 +143,10 @@ public final class Rfc9112Section3RequestLine implements CaseSource {
                         .sends("GET /\nHTTP/1.1\r\n\r\n")
                         .pass(rejected())
                         .nonStrict(halfRejected())
+                        // With the bare LF read as a line end (RFC 9112 §2.2 MAY), "GET /" is an HTTP/0.9
+                        // request-line; nginx answers it in HTTP/0.9. Recorded, as for RL-14.
+                        .info(http09Reply())
+                        .lintExempt("RESP-05")
                         .build(),
 
                 // An HTTP/0.9 request (no version). Answering in HTTP/0.9 (content only) is recorded as INFO.
@@ -152,6 +156,7 @@ public final class Rfc9112Section3RequestLine implements CaseSource {
                         .pass(Expect.statusThenClose(400, 505))
                         .nonStrict(halfRejected(400, 505))
                         .info(http09Reply())
+                        .lintExempt("RESP-05") // an HTTP/0.9 reply has no status line by design
                         .build());
     }
 

@@ -166,7 +166,8 @@ public final class Rfc9112Section6_2ContentLength implements CaseSource {
                         + "to process.")
                 .slow()
                 .probe(ctx -> ctx.exchange(P + "Content-Length: 999999999\r\n\r\n",
-                        Read.responses(1).timeout(ctx.budgets().serverTimeout()).closeCheck(true)))
+                        Read.responses(1).timeout(ctx.budgets().serverTimeout())
+                                .closeWithin(ctx.budgets().serverTimeout())))
                 .pass(Expect.statusThenClose(413))
                 .nonStrict(Expect.closeWithoutResponse().or(Expect.statusThenClose(408)).or(Expect.statusThenClose(400)))
                 .hint("Compare Content-Length with the body limit as soon as the head is read, answer 413, close.")
@@ -181,7 +182,8 @@ public final class Rfc9112Section6_2ContentLength implements CaseSource {
                         + "incomplete and close the connection.")
                 .slow()
                 .probe(ctx -> ctx.exchange(P + "Content-Length: 10\r\n\r\nhello",
-                        Read.responses(1).timeout(ctx.budgets().serverTimeout()).closeCheck(true)))
+                        Read.responses(1).timeout(ctx.budgets().serverTimeout())
+                                .closeWithin(ctx.budgets().serverTimeout())))
                 .pass(gaveUp())
                 .hint("Time out an incomplete body (a body timeout), then close; a 408 first is allowed.")
                 .build());

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import static io.h1kit.conformance.cases.FramingOracles.answered;
+import static io.h1kit.conformance.cases.FramingOracles.answeredBeforeTheBody;
 import static io.h1kit.conformance.cases.FramingOracles.answeredWithBody;
 import static io.h1kit.conformance.cases.FramingOracles.closeWatchedAfterError;
 import static io.h1kit.conformance.cases.FramingOracles.escaped;
@@ -87,6 +88,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .rfc("RFC 9112 §2.2", BARE_CR)
                 .probe(closeWatchedAfterError(CHUNKED + "5;a\rX\r\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
+                .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("hello"))
                 .hint(EXT_HINT)
                 .build());
@@ -95,6 +97,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .rfc("RFC 9112 §7.1", CHUNK_GRAMMAR)
                 .probe(closeWatchedAfterError(CHUNKED + "5;a\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
+                .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("hello"))
                 .hint(EXT_HINT)
                 .build());
@@ -102,6 +105,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .rfc("RFC 9112 §2.2", BARE_CR)
                 .probe(closeWatchedAfterError(CHUNKED + "41;a=b\r\r\n" + "x".repeat(0x41) + "\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
+                .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("x".repeat(0x41)))
                 .hint(EXT_HINT)
                 .build());
@@ -126,6 +130,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                     .rfc("RFC 9112 §7.1", CHUNK_GRAMMAR)
                     .probe(closeWatchedAfterError(CHUNKED + sizes[i][0] + "\r\n" + sizes[i][1] + "\r\n0\r\n\r\n"))
                     .pass(Expect.statusThenClose(400))
+                    .nonStrict(answeredBeforeTheBody())
                     .hint(SIZE_HINT);
             if (sizes[i][0].equals("5 ")) {
                 b.nonStrict(answeredWithBody("hello")); // llhttp's and Apache's leniency, per the row
@@ -138,6 +143,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                         + "representation.")
                 .probe(closeWatchedAfterError(CHUNKED + "FFFFFFFFFFFFFFFFF1\r\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400, 413))
+                .nonStrict(answeredBeforeTheBody())
                 .hint("Check size > MAX / 16 before each hex digit and refuse with 400 or 413.")
                 .build());
         cases.add(refused("9112-7.1/08", "CHK-08", Level.MUST, "chunk data longer than its size: 5 then helloXX",
@@ -148,6 +154,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .rfc("RFC 9112 §7.1", CHUNK_GRAMMAR)
                 .probe(closeWatchedAfterError(CHUNKED + "5\r\nhello\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
+                .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("hello"))
                 .hint(CRLF_HINT)
                 .build());
@@ -168,6 +175,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .rfc("RFC 9112 §7.1", CHUNK_GRAMMAR)
                 .probe(closeWatchedAfterError(CHUNKED + "5\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
+                .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("hello"))
                 .hint(SIZE_HINT)
                 .build());
@@ -178,7 +186,8 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                         + "zero-sized chunk that terminates the encoding has not been received.")
                 .slow()
                 .probe(ctx -> ctx.exchange(CHUNKED + "5\r\nhello\r\n",
-                        Read.responses(1).timeout(ctx.budgets().serverTimeout()).closeCheck(true)))
+                        Read.responses(1).timeout(ctx.budgets().serverTimeout())
+                                .closeWithin(ctx.budgets().serverTimeout())))
                 .pass(gaveUp())
                 .hint("Time out an incomplete chunked body, then close; never answer it as complete.")
                 .build());
@@ -214,6 +223,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .rfc("RFC 9112 §2.2", GRAMMAR)
                 .probe(closeWatchedAfterError(CHUNKED + "0\r\nX: a\n\r\n"))
                 .pass(Expect.statusThenClose(400))
+                .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody(""))
                 .build());
         cases.add(Case.of("9112-7.1/15", "CHK-15", Level.MUST, "TE-01's chunked hello sent one byte per write")
@@ -245,6 +255,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .rfc(section, quote)
                 .probe(closeWatchedAfterError(CHUNKED + body))
                 .pass(Expect.statusThenClose(400))
+                .nonStrict(answeredBeforeTheBody())
                 .hint(hint)
                 .build();
     }

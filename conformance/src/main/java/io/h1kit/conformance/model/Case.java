@@ -25,10 +25,13 @@ import java.util.Set;
  * @param accepted    the accepted outcomes with their verdicts, in order
  * @param otherwise   the verdict when none matches
  * @param hint        how to fix a failure, for the report
+ * @param lintExempt  response-lint rows (RESP-xx) not applied to this case's responses, because
+ *                    an outcome it accepts breaks them on purpose (an HTTP/0.9 reply to an
+ *                    HTTP/0.9 request has no status line)
  */
 public record Case(String id, String ref, String title, Level level, String rfc, String requirement, Profile profile,
                    Set<Capability> requires, List<String> dependsOn, boolean slow, Probe probe, List<Accepted> accepted,
-                   Verdict otherwise, String hint) {
+                   Verdict otherwise, String hint, Set<String> lintExempt) {
 
     /** An outcome and the verdict it earns. */
     public record Accepted(Expectation outcome, Verdict verdict) {
@@ -65,6 +68,7 @@ public record Case(String id, String ref, String title, Level level, String rfc,
         private final List<Accepted> accepted = new ArrayList<>();
         private Verdict otherwise = Verdict.FAIL;
         private String hint = "";
+        private Set<String> lintExempt = Set.of();
 
         private Builder(String id, String ref, Level level, String title) {
             this.id = Objects.requireNonNull(id);
@@ -148,6 +152,12 @@ public record Case(String id, String ref, String title, Level level, String rfc,
             return this;
         }
 
+        /** Response-lint rows not applied to this case's responses (see {@link Case#lintExempt()}). */
+        public Builder lintExempt(String... refs) {
+            this.lintExempt = Set.of(refs);
+            return this;
+        }
+
         public Case build() {
             if (probe == null) {
                 throw new IllegalStateException(id + ": no probe");
@@ -159,7 +169,7 @@ public record Case(String id, String ref, String title, Level level, String rfc,
                     : id.equals(HTTP_BASELINE) || id.equals(ECHO_BASELINE) ? List.of()
                     : List.of(profile == Profile.HTTP ? HTTP_BASELINE : ECHO_BASELINE);
             return new Case(id, ref, title, level, rfc, requirement, profile, requires, deps, slow, probe,
-                    List.copyOf(accepted), otherwise, hint);
+                    List.copyOf(accepted), otherwise, hint, lintExempt);
         }
     }
 }

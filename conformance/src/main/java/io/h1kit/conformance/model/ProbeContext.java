@@ -133,7 +133,7 @@ public final class ProbeContext {
         if (closedEarly) {
             close = c.awaitClose(Duration.ofMillis(1));
         } else if (check && !timedOut) {
-            close = c.awaitClose(budgets.closeWindow());
+            close = c.awaitClose(read.closeWait() != null ? read.closeWait() : budgets.closeWindow());
             // Stray bytes after the expected responses: parse them, they are the evidence of a desync.
             while (close == CloseState.OPEN && c.hasUnread() && finals.size() < read.expected() + 8) {
                 try {

@@ -11,9 +11,12 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A file of known verdicts (nginx's version-gated TODOs, Jetty's excludeSpecs): a known failure is
@@ -48,6 +51,56 @@ public record Baseline(String target, Map<String, Verdict> known) {
             }
         }
         return new Baseline(run.target().name(), known);
+    }
+
+    /**
+     * Every verdict of a run, PASS included: a snapshot that pins a target's whole behaviour (the
+     * kit keeps one for nginx and one for each reference server, and a test fails when any changes).
+     */
+    public static Baseline every(String target, RunResult run) {
+        Map<String, Verdict> known = new LinkedHashMap<>();
+        for (CaseResult r : run.results()) {
+            known.put(r.kase().id(), r.verdict());
+        }
+        return new Baseline(target, known);
+    }
+
+    /**
+     * This baseline brought up to date by {@code run}'s verdicts, keeping the known verdicts of the
+     * cases the run left out on purpose ({@code notRun}), in the suite's order.
+     */
+    public Baseline updatedBy(Baseline run, Set<String> notRun, List<String> suiteOrder) {
+        Map<String, Verdict> merged = new LinkedHashMap<>();
+        for (String id : suiteOrder) {
+            if (run.known.containsKey(id)) {
+                merged.put(id, run.known.get(id));
+            } else if (notRun.contains(id) && known.containsKey(id)) {
+                merged.put(id, known.get(id));
+            }
+        }
+        return new Baseline(run.target, merged);
+    }
+
+    /**
+     * Every way {@code run} departs from this snapshot: a verdict that changed, a case it does not
+     * know, and a known case that was not run (unless left out on purpose, {@code notRun}).
+     */
+    public List<String> differences(Baseline run, Set<String> notRun) {
+        List<String> out = new ArrayList<>();
+        run.known.forEach((id, verdict) -> {
+            Verdict expected = known.get(id);
+            if (expected == null) {
+                out.add(id + ": " + verdict + ", not in the baseline (a new case)");
+            } else if (expected != verdict) {
+                out.add(id + ": " + verdict + ", the baseline says " + expected);
+            }
+        });
+        known.forEach((id, verdict) -> {
+            if (!run.known.containsKey(id) && !notRun.contains(id)) {
+                out.add(id + ": in the baseline (" + verdict + ") but not in the suite any more");
+            }
+        });
+        return out;
     }
 
     /** Reads a baseline file; any problem is an {@link IllegalArgumentException} with a one-line message. */

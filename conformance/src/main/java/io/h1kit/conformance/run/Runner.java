@@ -141,7 +141,8 @@ public final class Runner {
         } finally {
             context.closeAll();
         }
-        List<Finding> lint = ResponseLint.check(observation);
+        List<Finding> lint = ResponseLint.check(observation).stream()
+                .filter(f -> !c.lintExempt().contains(f.ref())).toList();
         for (Case.Accepted a : c.accepted()) {
             if (a.outcome().matches(observation)) {
                 return report(new CaseResult(c, a.verdict(), a.outcome().describe(), observation, lint, millisSince(t0)));

@@ -4,7 +4,6 @@ import io.h1kit.conformance.ReferenceServers;
 import io.h1kit.conformance.mutants.shim.Shim;
 import io.h1kit.echo.EchoStage;
 import io.h1kit.http.Handler;
-import io.h1kit.http.files.FileOptions;
 import io.h1kit.http.site.Site;
 import io.h1kit.sequential.SequentialStage;
 import io.h1kit.server.ConnectionHandler;
@@ -12,7 +11,6 @@ import io.h1kit.server.HttpConnectionHandler;
 import io.h1kit.server.IterativeServer;
 import io.h1kit.server.Server;
 import io.h1kit.server.ServerContext;
-import io.h1kit.server.ServerOptions;
 import io.h1kit.server.Stage;
 import io.h1kit.server.Timeouts;
 import io.h1kit.server.testing.RunningServer;
@@ -20,7 +18,6 @@ import io.h1kit.server.testing.RunningServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 /**
@@ -64,13 +61,7 @@ final class Servers {
      * changed by {@code change}.
      */
     static Variant.Running sequentialWith(UnaryOperator<Timeouts> change) throws IOException {
-        SequentialStage stage = new SequentialStage();
-        Duration shortTimeout = ReferenceServers.SHORT;
-        Timeouts timeouts = stage.defaultTimeouts().withIdle(shortTimeout).withHeader(shortTimeout.multipliedBy(2))
-                .withBody(shortTimeout.multipliedBy(2)).withWrite(shortTimeout.multipliedBy(5));
-        ServerOptions options = ServerOptions.forTest(FileOptions.defaults(ReferenceServers.FIXTURE_ROOT.toAbsolutePath()))
-                .withTimeouts(change.apply(timeouts));
-        return running(RunningServer.start(stage, options));
+        return running(ReferenceServers.start(new SequentialStage(), change));
     }
 
     /** The unmodified sequential server behind a shim. */

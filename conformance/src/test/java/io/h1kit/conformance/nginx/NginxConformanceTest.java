@@ -1,6 +1,7 @@
 package io.h1kit.conformance.nginx;
 
 import io.h1kit.conformance.ReferenceServers;
+import io.h1kit.conformance.VerdictSnapshot;
 import io.h1kit.conformance.junit.ConformanceSuite;
 import io.h1kit.conformance.model.Case;
 import io.h1kit.conformance.model.Profile;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class NginxConformanceTest {
     /** Relative to the conformance module, the tests' working folder. */
-    static final Path BASELINES = Path.of("baselines");
+    static final Path BASELINES = VerdictSnapshot.FOLDER;
     /** Above nginx's longest default timeout (keepalive_timeout 75 s). */
     static final Duration SLOW_SERVER_TIMEOUT = Duration.ofSeconds(80);
     private static final boolean UPDATE = Boolean.getBoolean("h1kit.nginx.update");
@@ -72,19 +72,14 @@ class NginxConformanceTest {
                 + "autoindex and root); everything else depends on it:\n" + Describe.failure(baseline));
 
         Set<String> notRun = SLOW ? Set.of() : slowCases();
-        List<String> suiteOrder = Catalog.select(Profile.HTTP, List.of(), List.of()).stream().map(Case::id).toList();
-        Baseline now = Baseline.of(target, run);
+        List<String> differences = VerdictSnapshot.compare(run, target, file, notRun, UPDATE);
         if (UPDATE) {
-            Baseline old = Files.exists(file) ? Baseline.read(file) : new Baseline(target, Map.of());
-            old.updatedBy(now, notRun, suiteOrder).write(file);
-            System.out.println("nginx baseline written: " + file.toAbsolutePath() + " (" + now.known().size() + " cases run)");
+            System.out.println("nginx baseline written: " + file.toAbsolutePath());
             return;
         }
-        Baseline expected = Baseline.read(file);
-        List<String> differences = expected.differences(now, notRun);
-        assertTrue(differences.isEmpty(), () -> target + " no longer gets the verdicts of " + file + " ("
-                + expected.target() + "), " + differences.size() + " difference(s):\n  "
-                + String.join("\n  ", differences) + "\n" + evidence(run, differences)
+        assertTrue(differences.isEmpty(), () -> target + " no longer gets the verdicts of " + file + ", "
+                + differences.size() + " difference(s):\n  " + String.join("\n  ", differences) + "\n"
+                + VerdictSnapshot.evidence(run, differences)
                 + "\nIf the change is intended (a case was added or corrected), regenerate the baseline with\n"
                 + "  ./mvnw -B test -pl conformance -am -Dtest=NginxConformanceTest -Dsurefire.failIfNoSpecifiedTests=false "
                 + "-Dh1kit.nginx.update=true\nand review its diff.");
@@ -101,14 +96,5 @@ class NginxConformanceTest {
     private static Set<String> slowCases() {
         return Catalog.select(Profile.HTTP, List.of(), List.of()).stream().filter(Case::slow).map(Case::id)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    /** What nginx did in the cases that now differ, so a reviewer can judge without rerunning. */
-    private static String evidence(RunResult run, List<String> differences) {
-        Set<String> ids = differences.stream().map(d -> d.substring(0, d.indexOf(':'))).collect(Collectors.toSet());
-        return run.results().stream().filter(r -> ids.contains(r.kase().id()))
-                .map(r -> r.kase().id() + " " + r.verdict() + ": " + r.matched()
-                        + (r.observation() == null ? "" : "; saw " + r.observation().summary()))
-                .collect(Collectors.joining("\n"));
     }
 }

@@ -1,4 +1,4 @@
-package io.h1kit.conformance.nginx;
+package io.h1kit.conformance.report;
 
 import io.h1kit.conformance.model.Verdict;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,8 @@ import static io.h1kit.conformance.model.Verdict.SKIP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The baseline file: written and read back, compared, and updated without losing what a run left out. */
-class BaselineTest {
+/** A verdict snapshot: written and read back, compared, and updated without losing what a run left out. */
+class BaselineSnapshotTest {
     private static Baseline baseline(Object... idsAndVerdicts) {
         Map<String, Verdict> known = new LinkedHashMap<>();
         for (int i = 0; i < idsAndVerdicts.length; i += 2) {
