@@ -24,8 +24,11 @@ public final class SequentialStage implements Stage {
     public static final Duration IDLE = Duration.ofSeconds(2);
     /** A slowloris client holds the server for at most this long. */
     public static final Duration HEADER = Duration.ofSeconds(5);
-    /** A 1 MiB body at 100 KB/s or faster. */
-    public static final Duration BODY = Duration.ofSeconds(10);
+    /**
+     * A 1 MiB body (the default limit) at 200 KB/s or faster. A stalled upload holds the whole
+     * server, so this wait is as short as the header's.
+     */
+    public static final Duration BODY = Duration.ofSeconds(5);
     /** A client that stops reading holds the server for at most this long per blocked write. */
     public static final Duration WRITE = Duration.ofSeconds(10);
     /** Draining after a close holds the server too; 1 s covers a loopback or LAN round trip many times. */
