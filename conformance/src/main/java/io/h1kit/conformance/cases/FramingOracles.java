@@ -78,24 +78,6 @@ final class FramingOracles {
         };
     }
 
-    /**
-     * Sends {@code text} in one write and reads one response, polling for a close only after an
-     * error status: a 2xx is judged without the close window, an error ("400✕") with it.
-     */
-    static Probe closeWatchedAfterError(String text) {
-        return ctx -> {
-            Connection c = ctx.connect();
-            c.write(ctx.expand(text));
-            Observation o = ctx.read(c, Read.responses(1).closeCheck(false));
-            if (o.count() == 1 && o.status() >= 400 && o.close() == CloseState.NOT_CHECKED) {
-                List<WireResponse> all = new ArrayList<>(o.interim());
-                all.addAll(o.responses());
-                return ctx.observe(all, c.awaitClose(ctx.budgets().closeWindow()), o.facts());
-            }
-            return o;
-        };
-    }
-
     /** The status the target gives the sentinel sent alone, on a connection closed right after. */
     static int sentinelAlone(ProbeContext ctx) throws IOException {
         Connection c = ctx.connect();

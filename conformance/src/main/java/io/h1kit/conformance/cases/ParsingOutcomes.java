@@ -107,30 +107,6 @@ final class ParsingOutcomes {
         return out;
     }
 
-    /**
-     * Sends {@code text} in one write and reads one response; the close is watched only when that
-     * response is not a 2xx. Rows that accept a 2xx as well as "400✕" use it so that a server that
-     * accepts the request and keeps the connection open does not cost the close window.
-     */
-    static Probe closeWatchedUnlessSuccess(String text) {
-        return ctx -> {
-            Connection c = ctx.connect();
-            c.write(ctx.expand(text).getBytes(StandardCharsets.ISO_8859_1));
-            Observation seen = ctx.read(c, Read.responses(1).closeCheck(false));
-            if (seen.status() / 100 == 2) {
-                return seen;
-            }
-            // Watch for the close, and parse any stray response: a server that went on reading
-            // after its refusal shows it here.
-            Observation after = ctx.read(c, Read.responses(0).closeCheck(true));
-            List<WireResponse> all = new ArrayList<>(seen.interim());
-            all.addAll(seen.responses());
-            all.addAll(after.interim());
-            all.addAll(after.responses());
-            return ctx.observe(all, after.close(), Map.of());
-        };
-    }
-
     private static boolean in(int status, int... codes) {
         for (int c : codes) {
             if (c == status || c < 10 && status / 100 == c) {

@@ -15,7 +15,7 @@ import static io.h1kit.conformance.cases.ParsingOutcomes.BAD_REQUEST_AND_CLOSE;
 import static io.h1kit.conformance.cases.ParsingOutcomes.SECTION_2_2;
 import static io.h1kit.conformance.cases.ParsingOutcomes.acceptedUnseen;
 import static io.h1kit.conformance.cases.ParsingOutcomes.anyRefusal;
-import static io.h1kit.conformance.cases.ParsingOutcomes.closeWatchedUnlessSuccess;
+import static io.h1kit.conformance.cases.Requests.refusalWatched;
 import static io.h1kit.conformance.cases.ParsingOutcomes.echoField;
 import static io.h1kit.conformance.cases.ParsingOutcomes.halfRejected;
 import static io.h1kit.conformance.cases.ParsingOutcomes.rejected;
@@ -47,7 +47,7 @@ public final class Rfc9112Section2_2MessageParsing implements CaseSource {
                 // RFC 9112 §2.2: "... SHOULD ignore at least one empty line (CRLF) received prior to the request-line."
                 Case.of("9112-2.2/01", "MSG-01", Level.SHOULD, "one CRLF before the request-line")
                         .rfc(SECTION_2_2, LEADING_EMPTY_LINE)
-                        .probe(closeWatchedUnlessSuccess("\r\n" + G + "\r\n"))
+                        .probe(refusalWatched("\r\n" + G + "\r\n"))
                         .pass(Expect.success())
                         // Not ignoring it makes the empty line an invalid request-line: §2.2's 400 and close.
                         .nonStrict(anyRefusal())
@@ -56,7 +56,7 @@ public final class Rfc9112Section2_2MessageParsing implements CaseSource {
                 // Beyond the one empty line the SHOULD covers, ignoring more is the server's choice.
                 Case.of("9112-2.2/02", "MSG-02", Level.MAY, "four CRLFs before the request-line")
                         .rfc(SECTION_2_2, LEADING_EMPTY_LINE)
-                        .probe(closeWatchedUnlessSuccess("\r\n\r\n\r\n\r\n" + G + "\r\n"))
+                        .probe(refusalWatched("\r\n\r\n\r\n\r\n" + G + "\r\n"))
                         .info(Expect.success())
                         .info(anyRefusal())
                         .otherwise(Verdict.INFO)
@@ -65,21 +65,21 @@ public final class Rfc9112Section2_2MessageParsing implements CaseSource {
                 // RFC 9112 §2.2: "a recipient MAY recognize a single LF as a line terminator"; either choice passes.
                 Case.of("9112-2.2/03", "MSG-03", Level.MAY, "bare LF ends the request-line")
                         .rfc(SECTION_2_2, BARE_LF)
-                        .probe(closeWatchedUnlessSuccess("GET / HTTP/1.1\nHost: {host}\r\n\r\n"))
+                        .probe(refusalWatched("GET / HTTP/1.1\nHost: {host}\r\n\r\n"))
                         .pass(rejected())
                         .nonStrict(Expect.success())
                         .nonStrict(halfRejected())
                         .build(),
                 Case.of("9112-2.2/04a", "MSG-04", Level.MAY, "bare LF ends a field line (X: y\\n)")
                         .rfc(SECTION_2_2, BARE_LF)
-                        .probe(closeWatchedUnlessSuccess(G + "X: y\n\r\n"))
+                        .probe(refusalWatched(G + "X: y\n\r\n"))
                         .pass(rejected())
                         .nonStrict(Expect.success())
                         .nonStrict(halfRejected())
                         .build(),
                 Case.of("9112-2.2/04b", "MSG-04", Level.MAY, "bare LF ends the header section")
                         .rfc(SECTION_2_2, BARE_LF)
-                        .probe(closeWatchedUnlessSuccess(G + "\n"))
+                        .probe(refusalWatched(G + "\n"))
                         .pass(rejected())
                         .nonStrict(Expect.success())
                         .nonStrict(halfRejected())

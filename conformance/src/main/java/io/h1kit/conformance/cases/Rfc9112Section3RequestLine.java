@@ -11,7 +11,7 @@ import static io.h1kit.conformance.cases.ParsingOutcomes.BAD_REQUEST_AND_CLOSE;
 import static io.h1kit.conformance.cases.ParsingOutcomes.INVALID_REQUEST_LINE;
 import static io.h1kit.conformance.cases.ParsingOutcomes.SECTION_2_2;
 import static io.h1kit.conformance.cases.ParsingOutcomes.SECTION_3;
-import static io.h1kit.conformance.cases.ParsingOutcomes.closeWatchedUnlessSuccess;
+import static io.h1kit.conformance.cases.Requests.refusalWatched;
 import static io.h1kit.conformance.cases.ParsingOutcomes.halfRejected;
 import static io.h1kit.conformance.cases.ParsingOutcomes.http09Reply;
 import static io.h1kit.conformance.cases.ParsingOutcomes.rejected;
@@ -69,7 +69,7 @@ public final class Rfc9112Section3RequestLine implements CaseSource {
 
                 Case.of("9112-3/04", "RL-04", Level.SHOULD, "trailing SP after the HTTP-version")
                         .rfc(SECTION_3, WHITESPACE_PARSING)
-                        .probe(closeWatchedUnlessSuccess("GET / HTTP/1.1 \r\nHost: {host}\r\n\r\n"))
+                        .probe(refusalWatched("GET / HTTP/1.1 \r\nHost: {host}\r\n\r\n"))
                         .pass(rejected())
                         .nonStrict(Expect.success())
                         .nonStrict(halfRejected())
@@ -164,7 +164,7 @@ public final class Rfc9112Section3RequestLine implements CaseSource {
     private static Case separator(String id, String name, String octet) {
         return Case.of(id, "RL-03", Level.SHOULD, name + " between method and target")
                 .rfc(SECTION_3, WHITESPACE_PARSING)
-                .probe(closeWatchedUnlessSuccess("GET" + octet + "/ HTTP/1.1\r\nHost: {host}\r\n\r\n"))
+                .probe(refusalWatched("GET" + octet + "/ HTTP/1.1\r\nHost: {host}\r\n\r\n"))
                 .pass(rejected())
                 .nonStrict(Expect.success())
                 .nonStrict(halfRejected())

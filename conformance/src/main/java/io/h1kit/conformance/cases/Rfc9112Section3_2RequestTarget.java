@@ -11,7 +11,7 @@ import java.util.List;
 
 import static io.h1kit.conformance.cases.ParsingOutcomes.INVALID_REQUEST_LINE;
 import static io.h1kit.conformance.cases.ParsingOutcomes.SECTION_3;
-import static io.h1kit.conformance.cases.ParsingOutcomes.closeWatchedUnlessSuccess;
+import static io.h1kit.conformance.cases.Requests.refusalWatched;
 import static io.h1kit.conformance.cases.ParsingOutcomes.halfRejected;
 import static io.h1kit.conformance.cases.ParsingOutcomes.rejected;
 
@@ -74,7 +74,7 @@ public final class Rfc9112Section3_2RequestTarget implements CaseSource {
 
                 Case.of("9112-3.2/04", "TGT-04", Level.SHOULD, "userinfo in the absolute-form (http://u@host/)")
                         .rfc("RFC 9110 §4.2.4", USERINFO)
-                        .probe(closeWatchedUnlessSuccess("GET http://u@{host}/ HTTP/1.1\r\nHost: {host}\r\n\r\n"))
+                        .probe(refusalWatched("GET http://u@{host}/ HTTP/1.1\r\nHost: {host}\r\n\r\n"))
                         .pass(rejected())
                         .nonStrict(Expect.success())
                         .nonStrict(halfRejected())
@@ -123,7 +123,7 @@ public final class Rfc9112Section3_2RequestTarget implements CaseSource {
                 // baseline's "/" (2xx) and one that keeps it in the path (404) can be told apart.
                 Case.of("9112-3.2/10", "TGT-10", Level.SHOULD, "fragment in the target (GET /#f)")
                         .rfc(SECTION_3, INVALID_REQUEST_LINE)
-                        .probe(closeWatchedUnlessSuccess("GET /#f HTTP/1.1\r\nHost: {host}\r\n\r\n"))
+                        .probe(refusalWatched("GET /#f HTTP/1.1\r\nHost: {host}\r\n\r\n"))
                         .pass(rejected())
                         .nonStrict(Expect.success())
                         .nonStrict(halfRejected())
@@ -144,7 +144,7 @@ public final class Rfc9112Section3_2RequestTarget implements CaseSource {
 
                 Case.of("9112-3.2/13", "TGT-13", Level.SHOULD, "raw UTF-8 in the target (GET /caf\\xc3\\xa9)")
                         .rfc("RFC 3986 §2", URI_CHARACTERS)
-                        .probe(closeWatchedUnlessSuccess("GET /caf\u00c3\u00a9 HTTP/1.1\r\nHost: {host}\r\n\r\n"))
+                        .probe(refusalWatched("GET /caf\u00c3\u00a9 HTTP/1.1\r\nHost: {host}\r\n\r\n"))
                         .pass(rejected())
                         .nonStrict(Expect.status(2, 404))
                         .nonStrict(halfRejected())

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import static io.h1kit.conformance.cases.ParsingOutcomes.BAD_REQUEST_AND_CLOSE;
 import static io.h1kit.conformance.cases.ParsingOutcomes.SECTION_2_2;
 import static io.h1kit.conformance.cases.ParsingOutcomes.acceptedUnseen;
-import static io.h1kit.conformance.cases.ParsingOutcomes.closeWatchedUnlessSuccess;
+import static io.h1kit.conformance.cases.Requests.refusalWatched;
 import static io.h1kit.conformance.cases.ParsingOutcomes.echoField;
 import static io.h1kit.conformance.cases.ParsingOutcomes.halfRejected;
 import static io.h1kit.conformance.cases.ParsingOutcomes.leftOpen;
@@ -230,7 +230,7 @@ public final class Rfc9112Section5FieldSyntax implements CaseSource {
         String shown = name.replace("\u0001", "\\x01").replace("\u00ef", "\\xef");
         return Case.of(id, "HDR-05", Level.SHOULD, "non-token field name (" + shown + ": v)")
                 .rfc("RFC 9110 §5.1", FIELD_NAME)
-                .probe(closeWatchedUnlessSuccess(G + name + ": v\r\n\r\n"))
+                .probe(refusalWatched(G + name + ": v\r\n\r\n"))
                 .pass(rejected())
                 .nonStrict(halfRejected())
                 .info(Expect.success())

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.h1kit.conformance.cases.FramingOracles.answeredWithBody;
-import static io.h1kit.conformance.cases.FramingOracles.closeWatchedAfterError;
+import static io.h1kit.conformance.cases.Requests.refusalWatched;
 import static io.h1kit.conformance.cases.FramingOracles.escaped;
 import static io.h1kit.conformance.cases.FramingOracles.letter;
 import static io.h1kit.conformance.cases.FramingOracles.sentinelAnswered;
@@ -65,14 +65,14 @@ public final class Rfc9112Section6_1TransferEncoding implements CaseSource {
             // RFC 9112 §7.1: chunk-size = 1*HEXDIG; last-chunk = 1*("0") [ chunk-ext ] CRLF
             cases.add(Case.of("9112-6.1/02" + letter(i), "TE-02", Level.MUST, "chunked body with " + valid[i][2])
                     .rfc("RFC 9112 §7.1", MUST_PARSE)
-                    .probe(closeWatchedAfterError(tePost("chunked") + valid[i][0]))
+                    .probe(refusalWatched(tePost("chunked") + valid[i][0]))
                     .pass(answeredWithBody(valid[i][1]))
                     .hint("chunk-size is 1*HEXDIG, either case, leading zeros allowed; the last chunk is 1*\"0\".")
                     .build());
         }
         cases.add(Case.of("9112-6.1/03", "TE-03", Level.MUST, "chunked body with only the last chunk")
                 .rfc("RFC 9112 §7.1", MUST_PARSE)
-                .probe(closeWatchedAfterError(tePost("chunked") + "0\r\n\r\n"))
+                .probe(refusalWatched(tePost("chunked") + "0\r\n\r\n"))
                 .pass(answeredWithBody(""))
                 .build());
         String[] cases04 = {"Chunked", "CHUNKED"};
@@ -133,7 +133,7 @@ public final class Rfc9112Section6_1TransferEncoding implements CaseSource {
             Case.Builder b = Case.of("9112-6.1/10" + letter(i), "TE-10", Level.MUST,
                             "Transfer-Encoding: " + escaped(v[0]) + " (" + v[1] + ")")
                     .rfc("RFC 9112 §6.3", NOT_FINAL)
-                    .probe(closeWatchedAfterError(tePost(v[0]) + HELLO_CHUNKED))
+                    .probe(refusalWatched(tePost(v[0]) + HELLO_CHUNKED))
                     .pass(Expect.statusThenClose(400))
                     .nonStrict(Expect.statusThenClose(501))
                     .hint("Only the token chunked (any case) is chunked: no substring match, no stripping of other bytes.");
@@ -161,7 +161,7 @@ public final class Rfc9112Section6_1TransferEncoding implements CaseSource {
         cases.add(Case.of("9112-6.1/12", "TE-12", Level.SHOULD, "Transfer-Encoding: chunked;foo=bar (a parameter)")
                 .rfc("RFC 9112 §7.1", "The chunked coding does not define any parameters. Their presence SHOULD be "
                         + "treated as an error.")
-                .probe(closeWatchedAfterError(tePost("chunked;foo=bar") + HELLO_CHUNKED))
+                .probe(refusalWatched(tePost("chunked;foo=bar") + HELLO_CHUNKED))
                 .pass(Expect.statusThenClose(400, 501))
                 .nonStrict(answeredWithBody("hello"))
                 .build());
@@ -196,7 +196,7 @@ public final class Rfc9112Section6_1TransferEncoding implements CaseSource {
         cases.add(Case.of("9112-6.1/16", "TE-16", Level.MUST, "Transfer-Encoding : chunked (space before the colon)")
                 .rfc("RFC 9112 §5.1", "A server MUST reject, with a response status code of 400 (Bad Request), any "
                         + "received request message that contains whitespace between a header field name and colon.")
-                .probe(closeWatchedAfterError(P + "Transfer-Encoding : chunked\r\n\r\n" + HELLO_CHUNKED))
+                .probe(refusalWatched(P + "Transfer-Encoding : chunked\r\n\r\n" + HELLO_CHUNKED))
                 .pass(Expect.status(400))
                 .nonStrict(Expect.closeWithoutResponse())
                 .hint("Refuse whitespace between a field name and its colon with 400.")
@@ -218,7 +218,7 @@ public final class Rfc9112Section6_1TransferEncoding implements CaseSource {
     private static Case notFinal(String id, String ref, String title, String text, boolean allow501) {
         Case.Builder b = Case.of(id, ref, Level.MUST, title)
                 .rfc("RFC 9112 §6.3", NOT_FINAL)
-                .probe(closeWatchedAfterError(text))
+                .probe(refusalWatched(text))
                 .pass(Expect.statusThenClose(400))
                 .hint(NOT_FINAL_HINT);
         if (allow501) {

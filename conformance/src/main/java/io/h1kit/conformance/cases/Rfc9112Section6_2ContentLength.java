@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.h1kit.conformance.cases.FramingOracles.answeredWithBody;
-import static io.h1kit.conformance.cases.FramingOracles.closeWatchedAfterError;
+import static io.h1kit.conformance.cases.Requests.refusalWatched;
 import static io.h1kit.conformance.cases.FramingOracles.echoBodyIfAny;
 import static io.h1kit.conformance.cases.FramingOracles.echoBodyIs;
 import static io.h1kit.conformance.cases.FramingOracles.escaped;
@@ -91,7 +91,7 @@ public final class Rfc9112Section6_2ContentLength implements CaseSource {
                 .build());
         cases.add(Case.of("9112-6.2/04", "CL-04", Level.MUST, "Content-Length: 1 and Content-Length: 0 on two lines")
                 .rfc("RFC 9112 §6.3", INVALID)
-                .probe(closeWatchedAfterError(P + "Content-Length: 1\r\nContent-Length: 0\r\n\r\nX"))
+                .probe(refusalWatched(P + "Content-Length: 1\r\nContent-Length: 0\r\n\r\nX"))
                 .pass(Expect.statusThenClose(400))
                 .hint("Values that disagree make the framing unknown: answer 400 and close.")
                 .build());
@@ -115,7 +115,7 @@ public final class Rfc9112Section6_2ContentLength implements CaseSource {
         }
         cases.add(Case.of("9112-6.2/06", "CL-06", Level.MUST, "Content-Length: 5, 6")
                 .rfc("RFC 9112 §6.3", INVALID)
-                .probe(closeWatchedAfterError(P + "Content-Length: 5, 6\r\n\r\nhello!"))
+                .probe(refusalWatched(P + "Content-Length: 5, 6\r\n\r\nhello!"))
                 .pass(Expect.statusThenClose(400))
                 .hint("A list of Content-Length values is acceptable only when all are the same; else 400 and close.")
                 .build());
@@ -123,20 +123,20 @@ public final class Rfc9112Section6_2ContentLength implements CaseSource {
             String[] v = NOT_DIGITS.get(i);
             cases.add(Case.of("9112-6.2/07" + letter(i), "CL-07", Level.MUST, "Content-Length: " + v[0] + " (" + v[1] + ")")
                     .rfc("RFC 9110 §8.6; RFC 9112 §6.3", "Content-Length = 1*DIGIT. " + INVALID)
-                    .probe(closeWatchedAfterError(P + "Content-Length: " + v[0] + "\r\n\r\nhello"))
+                    .probe(refusalWatched(P + "Content-Length: " + v[0] + "\r\n\r\nhello"))
                     .pass(Expect.statusThenClose(400))
                     .hint(INVALID_HINT)
                     .build());
         }
         cases.add(Case.of("9112-6.2/08a", "CL-08", Level.MUST, "Content-Length with an empty value")
                 .rfc("RFC 9112 §6.3", INVALID)
-                .probe(closeWatchedAfterError(P + "Content-Length:\r\n\r\n"))
+                .probe(refusalWatched(P + "Content-Length:\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
                 .hint("An empty Content-Length is invalid, not 0: answer 400 and close.")
                 .build());
         cases.add(Case.of("9112-6.2/08b", "CL-08", Level.MUST, "an empty Content-Length, then Content-Length: 43 and 43 octets")
                 .rfc("RFC 9112 §6.3", INVALID)
-                .probe(closeWatchedAfterError(P + "Content-Length:\r\nContent-Length: 43\r\n\r\n" + "x".repeat(43)))
+                .probe(refusalWatched(P + "Content-Length:\r\nContent-Length: 43\r\n\r\n" + "x".repeat(43)))
                 .pass(Expect.statusThenClose(400))
                 .hint("An empty line among Content-Length lines makes the whole field invalid: 400 and close.")
                 .build());
@@ -154,7 +154,7 @@ public final class Rfc9112Section6_2ContentLength implements CaseSource {
         cases.add(Case.of("9112-6.2/10", "CL-10", Level.MUST, "Content-Length: 99999999999999999999 (above 2^64)")
                 .rfc("RFC 9110 §8.6", "a recipient MUST anticipate potentially large decimal numerals and prevent parsing "
                         + "errors due to integer conversion overflows or precision loss due to integer representation")
-                .probe(closeWatchedAfterError(P + "Content-Length: 99999999999999999999\r\n\r\n"))
+                .probe(refusalWatched(P + "Content-Length: 99999999999999999999\r\n\r\n"))
                 .pass(Expect.statusThenClose(400, 413))
                 .hint("Guard each digit against overflow (value > (MAX - d) / 10) and refuse with 413 or 400.")
                 .build());
@@ -195,7 +195,7 @@ public final class Rfc9112Section6_2ContentLength implements CaseSource {
                     .rfc("RFC 9112 §5.1", "OWS occurring before the first non-whitespace octet of the field line value, "
                             + "or after the last non-whitespace octet of the field line value, is excluded by parsers when "
                             + "extracting the field line value from a field line.")
-                    .probe(closeWatchedAfterError(P + ows[i][0] + "\r\nhello"))
+                    .probe(refusalWatched(P + ows[i][0] + "\r\nhello"))
                     .pass(answeredWithBody("hello"))
                     .nonStrict(Expect.status(400))
                     .hint("Trim SP and HTAB around a field value before parsing it.")

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 import static io.h1kit.conformance.cases.FramingOracles.answered;
 import static io.h1kit.conformance.cases.FramingOracles.answeredBeforeTheBody;
 import static io.h1kit.conformance.cases.FramingOracles.answeredWithBody;
-import static io.h1kit.conformance.cases.FramingOracles.closeWatchedAfterError;
+import static io.h1kit.conformance.cases.Requests.refusalWatched;
 import static io.h1kit.conformance.cases.FramingOracles.escaped;
 import static io.h1kit.conformance.cases.FramingOracles.gaveUp;
 import static io.h1kit.conformance.cases.FramingOracles.letter;
@@ -62,7 +62,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
         List<Case> cases = new ArrayList<>();
         cases.add(Case.of("9112-7.1/01", "CHK-01", Level.MUST, "chunk extension 5;ext=v")
                 .rfc("RFC 9112 §7.1.1", "A recipient MUST ignore unrecognized chunk extensions.")
-                .probe(closeWatchedAfterError(CHUNKED + "5;ext=v\r\nhello\r\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "5;ext=v\r\nhello\r\n0\r\n\r\n"))
                 .pass(answeredWithBody("hello"))
                 .hint("Skip chunk extensions (';' name ['=' value]) up to the CRLF; do not refuse them.")
                 .build());
@@ -70,7 +70,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
         cases.add(Case.of("9112-7.1/02", "CHK-02", Level.MUST, "chunk extension with spaces and a quoted value: 5 ; a = \"q v\"")
                 .rfc("RFC 9110 §5.6.3", "A recipient MUST parse for such bad whitespace and remove it before "
                         + "interpreting the protocol element.")
-                .probe(closeWatchedAfterError(CHUNKED + "5 ; a = \"q v\"\r\nhello\r\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "5 ; a = \"q v\"\r\nhello\r\n0\r\n\r\n"))
                 .pass(answeredWithBody("hello"))
                 .nonStrict(Expect.statusThenClose(400))
                 .build());
@@ -86,7 +86,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
         // body the SP reading gives is NON-STRICT; a CR taken as a line end misframes the chunk.
         cases.add(Case.of("9112-7.1/04a", "CHK-04", Level.MUST, "chunk extension holding a bare CR: 5;a\\rX")
                 .rfc("RFC 9112 §2.2", BARE_CR)
-                .probe(closeWatchedAfterError(CHUNKED + "5;a\rX\r\nhello\r\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "5;a\rX\r\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
                 .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("hello"))
@@ -95,7 +95,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
         // The bare LF here ends the size line; the catalogue's NON-STRICT for CHK-10 (LF) applies.
         cases.add(Case.of("9112-7.1/04b", "CHK-04", Level.MUST, "chunk extension ended by a bare LF: 5;a\\n")
                 .rfc("RFC 9112 §7.1", CHUNK_GRAMMAR)
-                .probe(closeWatchedAfterError(CHUNKED + "5;a\nhello\r\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "5;a\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
                 .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("hello"))
@@ -103,7 +103,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .build());
         cases.add(Case.of("9112-7.1/04c", "CHK-04", Level.MUST, "chunk extension before a CR CR LF: 41;a=b\\r\\r\\n")
                 .rfc("RFC 9112 §2.2", BARE_CR)
-                .probe(closeWatchedAfterError(CHUNKED + "41;a=b\r\r\n" + "x".repeat(0x41) + "\r\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "41;a=b\r\r\n" + "x".repeat(0x41) + "\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
                 .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("x".repeat(0x41)))
@@ -115,7 +115,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                         + "request to an amount reasonable for the services provided, in the same way that it applies "
                         + "length limitations and timeouts for other parts of a message, and generate an appropriate 4xx "
                         + "(Client Error) response if that amount is exceeded.")
-                .probe(closeWatchedAfterError(CHUNKED + "5;ext=" + "v".repeat(64 * 1024) + "\r\nhello\r\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "5;ext=" + "v".repeat(64 * 1024) + "\r\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(4))
                 .info(answeredWithBody("hello"))
                 .hint("Count chunk-extension octets against a limit and answer 4xx when it is passed.")
@@ -128,7 +128,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
             Case.Builder b = Case.of("9112-7.1/06" + letter(i), "CHK-06", Level.MUST,
                             "chunk size \"" + escaped(sizes[i][0]) + "\" (" + sizes[i][2] + ")")
                     .rfc("RFC 9112 §7.1", CHUNK_GRAMMAR)
-                    .probe(closeWatchedAfterError(CHUNKED + sizes[i][0] + "\r\n" + sizes[i][1] + "\r\n0\r\n\r\n"))
+                    .probe(refusalWatched(CHUNKED + sizes[i][0] + "\r\n" + sizes[i][1] + "\r\n0\r\n\r\n"))
                     .pass(Expect.statusThenClose(400))
                     .nonStrict(answeredBeforeTheBody())
                     .hint(SIZE_HINT);
@@ -141,7 +141,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .rfc("RFC 9112 §7.1", "Therefore, recipients MUST anticipate potentially large hexadecimal numerals and "
                         + "prevent parsing errors due to integer conversion overflows or precision loss due to integer "
                         + "representation.")
-                .probe(closeWatchedAfterError(CHUNKED + "FFFFFFFFFFFFFFFFF1\r\nhello\r\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "FFFFFFFFFFFFFFFFF1\r\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400, 413))
                 .nonStrict(answeredBeforeTheBody())
                 .hint("Check size > MAX / 16 before each hex digit and refuse with 400 or 413.")
@@ -152,7 +152,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 "RFC 9112 §7.1", CHUNK_GRAMMAR, "5\r\nhello0\r\n\r\n", CRLF_HINT));
         cases.add(Case.of("9112-7.1/09b", "CHK-09", Level.MUST, "chunk data followed by a bare LF")
                 .rfc("RFC 9112 §7.1", CHUNK_GRAMMAR)
-                .probe(closeWatchedAfterError(CHUNKED + "5\r\nhello\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "5\r\nhello\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
                 .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("hello"))
@@ -173,7 +173,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .build());
         cases.add(Case.of("9112-7.1/10a", "CHK-10", Level.MUST, "chunk size line ended by a bare LF: 5\\n")
                 .rfc("RFC 9112 §7.1", CHUNK_GRAMMAR)
-                .probe(closeWatchedAfterError(CHUNKED + "5\nhello\r\n0\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "5\nhello\r\n0\r\n\r\n"))
                 .pass(Expect.statusThenClose(400))
                 .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody("hello"))
@@ -193,7 +193,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                 .build());
         cases.add(Case.of("9112-7.1/12", "CHK-12", Level.MUST, "last chunk with a trailer field X-T: v")
                 .rfc("RFC 9112 §7.1", MUST_PARSE)
-                .probe(closeWatchedAfterError(CHUNKED + "0\r\nX-T: v\r\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "0\r\nX-T: v\r\n\r\n"))
                 .pass(answeredWithBody(""))
                 .hint("After the last chunk, read trailer field lines up to the empty line.")
                 .build());
@@ -221,7 +221,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
         // RFC 9112 §2.2: "a recipient MAY recognize a single LF as a line terminator" for fields.
         cases.add(Case.of("9112-7.1/14b", "CHK-14", Level.SHOULD, "trailer field ended by a bare LF: X: a\\n")
                 .rfc("RFC 9112 §2.2", GRAMMAR)
-                .probe(closeWatchedAfterError(CHUNKED + "0\r\nX: a\n\r\n"))
+                .probe(refusalWatched(CHUNKED + "0\r\nX: a\n\r\n"))
                 .pass(Expect.statusThenClose(400))
                 .nonStrict(answeredBeforeTheBody())
                 .nonStrict(answeredWithBody(""))
@@ -253,7 +253,7 @@ public final class Rfc9112Section7_1ChunkedCoding implements CaseSource {
                                 String hint) {
         return Case.of(id, ref, level, title)
                 .rfc(section, quote)
-                .probe(closeWatchedAfterError(CHUNKED + body))
+                .probe(refusalWatched(CHUNKED + body))
                 .pass(Expect.statusThenClose(400))
                 .nonStrict(answeredBeforeTheBody())
                 .hint(hint)

@@ -129,6 +129,9 @@ public final class ProbeContext {
             (r.interim() ? interim : finals).add(r);
         }
         boolean check = read.closeCheck() != null ? read.closeCheck() : closeCheckByDefault;
+        if (read.unlessSuccess() && !finals.isEmpty() && finals.getFirst().status() / 100 == 2) {
+            check = false;
+        }
         CloseState close = CloseState.NOT_CHECKED;
         if (closedEarly) {
             close = c.awaitClose(Duration.ofMillis(1));
