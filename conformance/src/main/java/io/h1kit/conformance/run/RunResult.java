@@ -24,7 +24,7 @@ import java.util.Map;
 public record RunResult(Target target, RunOptions options, boolean reachable, Map<Capability, CapabilityStatus> capabilities,
                         List<CaseResult> results, Instant started, long millis) {
 
-    /** Exit codes of {@code h1kit conformance}. */
+    /** Exit codes of {@code h1kit conformance}; {@code report.TargetReport} decides which applies. */
     public static final int EXIT_PASS = 0;
     public static final int EXIT_GATING_FAILURES = 1;
     public static final int EXIT_USAGE = 2;
@@ -42,26 +42,10 @@ public record RunResult(Target target, RunOptions options, boolean reachable, Ma
         return counts;
     }
 
-    /** Results that fail the run under the options' strictness. */
-    public List<CaseResult> gating() {
-        return results.stream().filter(r -> r.gates(options.strict())).toList();
-    }
-
     /** Whether the profile's baseline case ran and failed: nothing else can be judged. */
     public boolean baselineFailed() {
         return results.stream().anyMatch(r -> (r.kase().id().equals(Case.HTTP_BASELINE) || r.kase().id().equals(Case.ECHO_BASELINE))
                 && (r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR));
-    }
-
-    /** 3 unreachable or baseline failed, 4 harness error, 1 gating failures, 0 otherwise. */
-    public int exitCode() {
-        if (!reachable || baselineFailed()) {
-            return EXIT_UNREACHABLE;
-        }
-        if (results.stream().anyMatch(r -> r.verdict() == Verdict.ERROR)) {
-            return EXIT_INTERNAL;
-        }
-        return gating().isEmpty() ? EXIT_PASS : EXIT_GATING_FAILURES;
     }
 
     public CaseResult result(String id) {
