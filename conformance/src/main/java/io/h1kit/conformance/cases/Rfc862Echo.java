@@ -117,6 +117,7 @@ public final class Rfc862Echo implements CaseSource {
                         .build(),
 
                 echo("862/09", "ECHO-09", Level.MUST, EchoCrowd.CLIENTS + " clients at once, each a unique 64 KB stream in random-sized writes")
+                        .alone()
                         .probe(ctx -> EchoCrowd.manyClients(ctx, deadline(ctx.budgets().serverTimeout())))
                         .pass(Expect.that("every client got exactly its own bytes",
                                 o -> Long.valueOf(EchoCrowd.CLIENTS).equals(((Number) o.fact("clients_intact")).longValue())))
@@ -127,6 +128,7 @@ public final class Rfc862Echo implements CaseSource {
                 // watch ends is TCP retrying a full listen backlog, which cannot be told from a hang; only
                 // echoing the wrong bytes fails.
                 echo("862/10", "ECHO-10", Level.HARDENING, EchoCrowd.BURST + " connects at once, one small echo each")
+                        .alone()
                         .probe(ctx -> EchoCrowd.burst(ctx, deadline(min(ctx.budgets().serverTimeout(), BURST_WATCH))))
                         .fail(Expect.that("some echoes were wrong", o -> count(o, "corrupted") > 0))
                         .pass(Expect.that("all served or refused cleanly",

@@ -122,6 +122,7 @@ public final class Rfc9110Section17_5LimitsAndTimeouts implements CaseSource {
                 // should still serve a new client while others idle. Sequential servers pay an idle timeout
                 // per connection, so the case needs the concurrent capability.
                 Case.of("9110-17.5/06", "LIM-06", Level.HARDENING, IDLE_CONNECTIONS + " idle connections, then a GET on a new one")
+                        .alone()
                         .rfc("RFC 9112 §9.4", "Note that a server might reject traffic that it deems abusive or "
                                 + "characteristic of a denial-of-service attack, such as an excessive number of open "
                                 + "connections from a single client.")

@@ -25,13 +25,15 @@ import java.util.Set;
  * @param accepted    the accepted outcomes with their verdicts, in order
  * @param otherwise   the verdict when none matches
  * @param hint        how to fix a failure, for the report
+ * @param alone       whether the case loads the target so much (hundreds of connections) that it
+ *                    must run when no other case is running, lest it change what they see
  * @param lintExempt  response-lint rows (RESP-xx) not applied to this case's responses, because
  *                    an outcome it accepts breaks them on purpose (an HTTP/0.9 reply to an
  *                    HTTP/0.9 request has no status line)
  */
 public record Case(String id, String ref, String title, Level level, String rfc, String requirement, Profile profile,
                    Set<Capability> requires, List<String> dependsOn, boolean slow, Probe probe, List<Accepted> accepted,
-                   Verdict otherwise, String hint, Set<String> lintExempt) {
+                   Verdict otherwise, String hint, boolean alone, Set<String> lintExempt) {
 
     /** An outcome and the verdict it earns. */
     public record Accepted(Expectation outcome, Verdict verdict) {
@@ -69,6 +71,7 @@ public record Case(String id, String ref, String title, Level level, String rfc,
         private Verdict otherwise = Verdict.FAIL;
         private String hint = "";
         private Set<String> lintExempt = Set.of();
+        private boolean alone;
 
         private Builder(String id, String ref, Level level, String title) {
             this.id = Objects.requireNonNull(id);
@@ -152,6 +155,12 @@ public record Case(String id, String ref, String title, Level level, String rfc,
             return this;
         }
 
+        /** The case runs when no other case is running (see {@link Case#alone()}). */
+        public Builder alone() {
+            this.alone = true;
+            return this;
+        }
+
         /** Response-lint rows not applied to this case's responses (see {@link Case#lintExempt()}). */
         public Builder lintExempt(String... refs) {
             this.lintExempt = Set.of(refs);
@@ -169,7 +178,7 @@ public record Case(String id, String ref, String title, Level level, String rfc,
                     : id.equals(HTTP_BASELINE) || id.equals(ECHO_BASELINE) ? List.of()
                     : List.of(profile == Profile.HTTP ? HTTP_BASELINE : ECHO_BASELINE);
             return new Case(id, ref, title, level, rfc, requirement, profile, requires, deps, slow, probe,
-                    List.copyOf(accepted), otherwise, hint, lintExempt);
+                    List.copyOf(accepted), otherwise, hint, alone, lintExempt);
         }
     }
 }

@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  * Runs the selected cases against one target: first the baseline, then the capability probes,
  * then every case in catalogue order. A case whose capability is missing is SKIP, one whose
  * dependency failed is DEP-FAIL; slow cases (waiting for the server's own timeouts) run
- * concurrently when the target serves clients concurrently, else one after another. Passive cases
+ * concurrently when the target serves clients concurrently (started first, so that their waits
+ * overlap the fast cases), else one after another; cases that load the server run alone, last.
+ * Passive cases
  * (the response invariants) are judged last, from the lint findings of every response.
  */
 public final class Runner {
@@ -63,19 +65,27 @@ public final class Runner {
         boolean concurrent = capabilities.getOrDefault(Capability.CONCURRENT, new CapabilityStatus(false, "", "")).present();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.slowThreads()))) {
             List<Case> later = new ArrayList<>();
+            List<Case> fast = new ArrayList<>();
+            List<Case> alone = new ArrayList<>();
             for (Case c : selected) {
                 if (c.id().equals(baselineId)) {
                     continue;
                 }
                 if (c.probe() == Probe.PASSIVE) {
                     passive.add(c);
+                } else if (c.alone()) {
+                    alone.add(c);
                 } else if (c.slow() && concurrent) {
+                    // Started first, so that their waits for the server's timeouts overlap the fast cases.
                     slow.add(pool.submit(() -> done.put(c.id(), execute(c, target, capabilities, done))));
                 } else if (c.slow()) {
                     later.add(c); // a sequential target serves one connection at a time: waits go last
                 } else {
-                    done.put(c.id(), execute(c, target, capabilities, done));
+                    fast.add(c);
                 }
+            }
+            for (Case c : fast) {
+                done.put(c.id(), execute(c, target, capabilities, done));
             }
             for (Case c : later) {
                 done.put(c.id(), execute(c, target, capabilities, done));
@@ -86,6 +96,11 @@ public final class Runner {
                 } catch (Exception e) {
                     throw new IllegalStateException("a slow case failed in the harness", e);
                 }
+            }
+            // Cases that load the server run last, when nothing else runs (LIM-06's 500 idle
+            // connections made nginx drop the idle connections that LIM-01 was watching).
+            for (Case c : alone) {
+                done.put(c.id(), execute(c, target, capabilities, done));
             }
         }
         for (Case c : passive) {
