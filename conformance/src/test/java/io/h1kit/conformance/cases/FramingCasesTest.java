@@ -1,24 +1,19 @@
 package io.h1kit.conformance.cases;
 
-import io.h1kit.conformance.junit.ConformanceSuite;
 import io.h1kit.conformance.model.Capability;
 import io.h1kit.conformance.model.Case;
 import io.h1kit.conformance.model.Profile;
-import io.h1kit.conformance.model.Target;
 import io.h1kit.conformance.model.Verdict;
-import io.h1kit.conformance.run.CaseResult;
 import io.h1kit.conformance.run.RunOptions;
-import io.h1kit.conformance.run.RunResult;
+import io.h1kit.conformance.testing.CaseRuns;
+import io.h1kit.conformance.testing.Responses;
+import io.h1kit.conformance.testing.Wire;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -108,18 +103,13 @@ class FramingCasesTest {
     }
 
     private static Verdict verdict(String id, Behaviour behaviour) throws IOException {
-        try (FakeServer server = new FakeServer(behaviour)) {
-            RunOptions options = RunOptions.defaults(Profile.HTTP).withInclude(List.of(id))
-                    .withClaimed(Set.of(Capability.PERSISTENT, Capability.PIPELINING), false);
-            RunResult result = ConformanceSuite.run(Target.of("fake", server.address()), options);
-            CaseResult r = result.result(id);
-            assertEquals(Verdict.PASS, result.result(Case.HTTP_BASELINE).verdict(), "the fake answers GET / with 200");
-            return r.verdict();
-        }
+        return CaseRuns.verdict(behaviour::serve, RunOptions.defaults(Profile.HTTP)
+                .withClaimed(Set.of(Capability.PERSISTENT, Capability.PIPELINING), false), id);
     }
 
     /**
-     * What the fake gets right.
+     * What the fake gets right. The fake answers requests in order, keeping the connection open:
+     * 404 for the sentinel's path {@code /__s}, 501 for a method other than GET, HEAD and POST, else 200.
      *
      * @param readsBodies       whether it reads Content-Length octets as the body (else it ignores bodies)
      * @param refusesBadFraming whether it answers 400 and closes for Content-Length with Transfer-Encoding
@@ -127,55 +117,25 @@ class FramingCasesTest {
      * @param framesByUnderscore whether it also takes Content_Length as Content-Length (a CGI-style bug)
      */
     record Behaviour(boolean readsBodies, boolean refusesBadFraming, boolean framesByUnderscore) {
+        /** How long the fake drains after refusing, so that no reset eats the 400. */
+        private static final int LINGER_MILLIS = 1_000;
+
         Behaviour(boolean readsBodies, boolean refusesBadFraming) {
             this(readsBodies, refusesBadFraming, false);
         }
-    }
 
-    /**
-     * A canned HTTP/1.1 server on 127.0.0.1 and a free port, one virtual thread per connection.
-     * It answers requests in order, keeping the connection open: 404 for the sentinel's path
-     * {@code /__s}, 501 for a method other than GET, HEAD and POST, else 200.
-     */
-    private static final class FakeServer implements AutoCloseable {
-        private final ServerSocket listener;
-        private final Behaviour behaviour;
-
-        FakeServer(Behaviour behaviour) throws IOException {
-            this.behaviour = behaviour;
-            this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread.ofVirtual().start(this::accept);
-        }
-
-        InetSocketAddress address() {
-            return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
-        }
-
-        private void accept() {
-            while (!listener.isClosed()) {
-                try {
-                    Socket s = listener.accept();
-                    Thread.ofVirtual().start(() -> serve(s));
-                } catch (IOException e) {
-                    return; // closed
+        void serve(Socket socket) throws IOException {
+            InputStream in = socket.getInputStream();
+            OutputStream out = socket.getOutputStream();
+            StringBuilder buffer = new StringBuilder();
+            byte[] chunk = new byte[8192];
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                buffer.append(new String(chunk, 0, n, StandardCharsets.ISO_8859_1));
+                if (!answerComplete(buffer, out)) {
+                    Wire.finAfterDraining(socket, in, LINGER_MILLIS);
+                    return;
                 }
-            }
-        }
-
-        private void serve(Socket socket) {
-            try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
-                StringBuilder buffer = new StringBuilder();
-                byte[] chunk = new byte[8192];
-                int n;
-                while ((n = in.read(chunk)) > 0) {
-                    buffer.append(new String(chunk, 0, n, StandardCharsets.ISO_8859_1));
-                    if (!answerComplete(buffer, out)) {
-                        lingeringClose(socket, in);
-                        return;
-                    }
-                }
-            } catch (IOException e) {
-                // the client went away
             }
         }
 
@@ -188,16 +148,16 @@ class FramingCasesTest {
                 }
                 String[] lines = buffer.substring(0, end).split("\r\n");
                 String contentLength = field(lines, "content-length");
-                if (contentLength == null && behaviour.framesByUnderscore()) {
+                if (contentLength == null && framesByUnderscore) {
                     contentLength = field(lines, "content_length");
                 }
                 boolean digits = contentLength != null && contentLength.matches("[0-9]+");
-                if (behaviour.refusesBadFraming() && contentLength != null
+                if (refusesBadFraming && contentLength != null
                         && (!digits || field(lines, "transfer-encoding") != null)) {
-                    out.write(response(400, "Connection: close\r\n"));
+                    out.write(Responses.closing("400 X", "ok").getBytes(StandardCharsets.ISO_8859_1));
                     return false;
                 }
-                int length = behaviour.readsBodies() && digits ? Integer.parseInt(contentLength) : 0;
+                int length = readsBodies && digits ? Integer.parseInt(contentLength) : 0;
                 if (buffer.length() < end + 4 + length) {
                     return true;
                 }
@@ -206,7 +166,7 @@ class FramingCasesTest {
                 int status = requestLine.length < 2 ? 400
                         : !Set.of("GET", "HEAD", "POST").contains(requestLine[0]) ? 501
                         : requestLine[1].startsWith("/__s") ? 404 : 200;
-                out.write(response(status, ""));
+                out.write(Responses.response(status + " X", "ok").getBytes(StandardCharsets.ISO_8859_1));
             }
         }
 
@@ -218,28 +178,6 @@ class FramingCasesTest {
                 }
             }
             return null;
-        }
-
-        private static byte[] response(int status, String fields) {
-            return ("HTTP/1.1 " + status + " X\r\nContent-Length: 2\r\n" + fields + "\r\nok").getBytes(StandardCharsets.ISO_8859_1);
-        }
-
-        /** Half-closes, drains what the client still sends (briefly), then closes: no reset eats the 400. */
-        private static void lingeringClose(Socket socket, InputStream in) throws IOException {
-            socket.shutdownOutput();
-            socket.setSoTimeout(1000);
-            try {
-                while (in.read(new byte[4096]) > 0) {
-                    // discard
-                }
-            } catch (SocketTimeoutException e) {
-                // the client kept its side open; close anyway
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            listener.close();
         }
     }
 }

@@ -12,17 +12,17 @@ import io.h1kit.conformance.report.Describe;
 import io.h1kit.conformance.run.CaseResult;
 import io.h1kit.conformance.run.RunOptions;
 import io.h1kit.conformance.run.RunResult;
+import io.h1kit.conformance.testing.CaseRuns;
+import io.h1kit.conformance.testing.FakeServer;
+import io.h1kit.conformance.testing.Responses;
+import io.h1kit.conformance.testing.Wire;
 import io.h1kit.server.testing.RunningServer;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -34,7 +34,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +66,7 @@ class SemanticCasesTest {
 
     @Test
     void ignoringIfNoneMatchFailsCond01() throws IOException {
-        try (CannedServer server = new CannedServer(request -> request.target().equals(Fixture.F_PATH) ? fileF() : ok("home"))) {
+        try (FakeServer server = canned(request -> request.target().equals(Fixture.F_PATH) ? fileF() : ok("home"))) {
             assertVerdict(Verdict.FAIL, server, "9110-13/01");
         }
     }
@@ -74,7 +74,7 @@ class SemanticCasesTest {
     @Test
     void contentAfterA304FailsCond01() throws IOException {
         // The head says 304 but the file follows anyway, as when a server writes the body regardless of status.
-        try (CannedServer server = new CannedServer(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
+        try (FakeServer server = canned(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
                 : request.has("If-None-Match") ? head(304, "ETag: " + ETAG) + Fixture.F_CONTENT : fileF())) {
             assertVerdict(Verdict.FAIL, server, "9110-13/01");
         }
@@ -83,7 +83,7 @@ class SemanticCasesTest {
     @Test
     void closingInsteadOfA304FailsCond01() throws IOException {
         // HttpClient throws on a close without a response; the case must judge it, not report a harness error.
-        try (CannedServer server = new CannedServer(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
+        try (FakeServer server = canned(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
                 : request.has("If-None-Match") ? "" : fileF())) {
             CaseResult r = assertVerdict(Verdict.FAIL, server, "9110-13/01");
             assertTrue(r.observation().facts().keySet().stream().anyMatch(k -> k.endsWith("failed")), r.observation().facts()::toString);
@@ -92,14 +92,14 @@ class SemanticCasesTest {
 
     @Test
     void aTargetWithoutValidatorsMakesCond01NotApplicable() throws IOException {
-        try (CannedServer server = new CannedServer(request -> ok(request.target().equals(Fixture.F_PATH) ? Fixture.F_CONTENT : "home"))) {
+        try (FakeServer server = canned(request -> ok(request.target().equals(Fixture.F_PATH) ? Fixture.F_CONTENT : "home"))) {
             assertVerdict(Verdict.INFO, server, "9110-13/01");
         }
     }
 
     @Test
     void evaluatingIfModifiedSinceDespiteIfNoneMatchFailsCond07() throws IOException {
-        try (CannedServer server = new CannedServer(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
+        try (FakeServer server = canned(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
                 : LAST_MODIFIED.equals(request.field("If-Modified-Since")) ? head(304, "ETag: " + ETAG) : fileF())) {
             assertVerdict(Verdict.FAIL, server, "9110-13/07");
         }
@@ -107,7 +107,7 @@ class SemanticCasesTest {
 
     @Test
     void anOffByOneRangeFailsRange01() throws IOException {
-        try (CannedServer server = new CannedServer(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
+        try (FakeServer server = canned(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
                 : request.has("Range") ? response(206, "012345", "Content-Range: bytes 0-5/1000") : fileF())) {
             assertVerdict(Verdict.FAIL, server, "9110-14/01");
         }
@@ -115,7 +115,7 @@ class SemanticCasesTest {
 
     @Test
     void oneCopyPerRangeFailsRange09() throws IOException {
-        try (CannedServer server = new CannedServer(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
+        try (FakeServer server = canned(request -> !request.target().equals(Fixture.F_PATH) ? ok("home")
                 : request.has("Range") ? response(206, Fixture.F_CONTENT.repeat(1000), "Content-Range: bytes 0-999/1000")
                 : fileF())) {
             assertVerdict(Verdict.FAIL, server, "9110-14/09");
@@ -130,9 +130,10 @@ class SemanticCasesTest {
             request.header("X-Filter", "1");
             return context.next(request, response);
         });
-        try (CannedServer server = new CannedServer(request -> request.target().equals(Fixture.F_PATH) ? fileF() : ok("home"))) {
+        Canned canned = new Canned(request -> request.target().equals(Fixture.F_PATH) ? fileF() : ok("home"));
+        try (FakeServer server = FakeServer.start(canned)) {
             assertVerdict(Verdict.FAIL, server, "9110-13/01");
-            String conditional = server.heads().stream().filter(h -> h.contains("If-None-Match")).findFirst().orElseThrow();
+            String conditional = canned.heads().stream().filter(h -> h.contains("If-None-Match")).findFirst().orElseThrow();
             List<String> lines = conditional.strip().lines().toList();
             assertEquals("GET /f HTTP/1.1", lines.getFirst());
             assertEquals(Set.of("If-None-Match: " + ETAG, "Host: localhost"), Set.copyOf(lines.subList(1, lines.size())));
@@ -143,7 +144,7 @@ class SemanticCasesTest {
 
     @Test
     void servingTheCanaryFailsPath01() throws IOException {
-        try (CannedServer server = new CannedServer(request -> request.target().contains("canary")
+        try (FakeServer server = canned(request -> request.target().contains("canary")
                 ? ok(Fixture.CANARY_CONTENT) : ok("home"))) {
             CaseResult r = assertVerdict(Verdict.FAIL, server, "9110-17.3/01a");
             assertTrue(r.matched().contains("canary"), r.matched());
@@ -152,7 +153,7 @@ class SemanticCasesTest {
 
     @Test
     void truncatingTheNameAtNulFailsPath07() throws IOException {
-        try (CannedServer server = new CannedServer(request -> request.target().startsWith(Fixture.C_PATH)
+        try (FakeServer server = canned(request -> request.target().startsWith(Fixture.C_PATH)
                 ? ok(Fixture.C_CONTENT) : ok("home"))) {
             CaseResult r = assertVerdict(Verdict.FAIL, server, "9110-17.3/07a");
             assertTrue(r.matched().contains(Fixture.C_PATH), r.matched());
@@ -161,16 +162,16 @@ class SemanticCasesTest {
 
     @Test
     void decodingCrlfIntoALocationFailsPath11() throws IOException {
-        try (CannedServer server = new CannedServer(request -> request.target().equals("/") ? ok("home")
+        try (FakeServer server = canned(request -> request.target().equals("/") ? ok("home")
                 : head(301, "Location: " + request.target().replace("%0d", "\r").replace("%0a", "\n").replace("%20", " ")))) {
             CaseResult r = assertVerdict(Verdict.FAIL, server, "9110-17.3/11");
             assertTrue(r.matched().contains("injected"), r.matched());
         }
     }
 
-    private static CaseResult assertVerdict(Verdict expected, CannedServer server, String id) {
-        RunResult result = ConformanceSuite.run(Target.of("canned", server.address()), RunOptions.defaults(Profile.HTTP)
-                .withInclude(List.of(id)).withClaimed(Set.of(Capability.FILE_FIXTURE), true));
+    private static CaseResult assertVerdict(Verdict expected, FakeServer server, String id) {
+        RunResult result = CaseRuns.run(server.address(), RunOptions.defaults(Profile.HTTP)
+                .withClaimed(Set.of(Capability.FILE_FIXTURE), true), id);
         CaseResult r = result.results().stream().filter(c -> c.kase().id().equals(id)).findFirst().orElseThrow();
         assertEquals(expected, r.verdict(), () -> Describe.failure(r));
         assertTrue(r.observation() != null && !r.observation().transcripts().isEmpty(), "the verdict carries its evidence");
@@ -186,14 +187,13 @@ class SemanticCasesTest {
     }
 
     private static String response(int status, String body, String... fields) {
-        return head(status, fields).replace("Content-Length: 0", "Content-Length: " + body.length()) + body;
+        String[] typed = Stream.concat(Stream.of("Content-Type: text/plain"), Arrays.stream(fields)).toArray(String[]::new);
+        return Responses.closing(status + " X", body, typed);
     }
 
     /** A response head with Content-Length: 0 (content may follow regardless, for the broken ones). */
     private static String head(int status, String... fields) {
-        return "HTTP/1.1 " + status + " X\r\nContent-Type: text/plain\r\n"
-                + Arrays.stream(fields).map(f -> f + "\r\n").collect(Collectors.joining())
-                + "Content-Length: 0\r\nConnection: close\r\n\r\n";
+        return response(status, "", fields);
     }
 
     /** What the canned server was asked. */
@@ -207,19 +207,20 @@ class SemanticCasesTest {
         }
     }
 
+    private static FakeServer canned(Function<Request, String> answer) throws IOException {
+        return FakeServer.start(new Canned(answer));
+    }
+
     /**
-     * A fake target on 127.0.0.1 and a free port: one thread per connection reads a request head
-     * (and a Content-Length body), writes the canned answer and closes.
+     * A fake target's connections: each reads a request head (and a Content-Length body), writes the
+     * canned answer and closes. It remembers every head.
      */
-    private static final class CannedServer implements AutoCloseable {
-        private final ServerSocket listener;
+    private static final class Canned implements FakeServer.Handler {
         private final Function<Request, String> answer;
         private final Queue<String> heads = new ConcurrentLinkedQueue<>();
 
-        CannedServer(Function<Request, String> answer) throws IOException {
+        Canned(Function<Request, String> answer) {
             this.answer = answer;
-            this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            Thread.ofVirtual().start(this::acceptLoop);
         }
 
         /** Every request head received, in order of arrival. */
@@ -227,30 +228,16 @@ class SemanticCasesTest {
             return List.copyOf(heads);
         }
 
-        InetSocketAddress address() {
-            return new InetSocketAddress(listener.getInetAddress(), listener.getLocalPort());
-        }
-
-        private void acceptLoop() {
-            while (!listener.isClosed()) {
-                try {
-                    Socket s = listener.accept();
-                    Thread.ofVirtual().start(() -> serve(s));
-                } catch (IOException e) {
-                    return; // closed
-                }
+        @Override
+        public void serve(Socket socket) throws IOException {
+            socket.setSoTimeout(5_000);
+            InputStream in = socket.getInputStream();
+            String head = Wire.readHead(in);
+            if (head == null) {
+                return;
             }
-        }
-
-        private void serve(Socket socket) {
-            try (socket) {
-                socket.setSoTimeout(5_000);
-                InputStream in = socket.getInputStream();
-                String head = readHead(in);
-                if (head == null) {
-                    return;
-                }
-                heads.add(head);
+            heads.add(head);
+            try {
                 String[] lines = head.split("\r\n");
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (int i = 1; i < lines.length; i++) {
@@ -263,27 +250,9 @@ class SemanticCasesTest {
                 in.readNBytes(Integer.parseInt(fields.getOrDefault("content-length", "0")));
                 String target = requestLine.length > 1 ? requestLine[1] : "";
                 socket.getOutputStream().write(answer.apply(new Request(target, fields)).getBytes(StandardCharsets.ISO_8859_1));
-            } catch (IOException | RuntimeException e) {
-                // the client went away or sent something odd: close
+            } catch (RuntimeException e) {
+                // something odd was sent: close
             }
-        }
-
-        private static String readHead(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int b;
-            while ((b = in.read()) >= 0) {
-                head.write(b);
-                String text = head.toString(StandardCharsets.ISO_8859_1);
-                if (text.endsWith("\r\n\r\n")) {
-                    return text;
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public void close() throws IOException {
-            listener.close();
         }
     }
 }

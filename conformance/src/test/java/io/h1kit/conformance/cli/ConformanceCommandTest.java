@@ -1,6 +1,9 @@
 package io.h1kit.conformance.cli;
 
 import io.h1kit.cli.Main;
+import io.h1kit.conformance.testing.FakeServer;
+import io.h1kit.conformance.testing.Responses;
+import io.h1kit.conformance.testing.Wire;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -9,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,14 +49,39 @@ class ConformanceCommandTest {
         return new Outcome(exit, out.toString(), err.toString());
     }
 
+    /**
+     * A fake that answers every request head with these bytes and closes at once: enough to drive
+     * the command line to each exit code.
+     */
+    private static FakeServer answering(String response) throws IOException {
+        byte[] answer = response.getBytes(StandardCharsets.ISO_8859_1);
+        return FakeServer.start(socket -> {
+            socket.setSoTimeout(3_000); // a half-sent request (the concurrency probe) is given up on
+            Wire.readHead(socket.getInputStream()); // to the empty line or the end: the answer goes either way
+            socket.getOutputStream().write(answer);
+        });
+    }
+
+    private static FakeServer ok() throws IOException {
+        return answering(Responses.closing("200 OK", "ok"));
+    }
+
+    private static FakeServer badRequest() throws IOException {
+        return answering(Responses.closing("400 Bad Request", ""));
+    }
+
+    private static FakeServer serverError() throws IOException {
+        return answering(Responses.closing("500 Internal Server Error", ""));
+    }
+
     private static JsonNode json(Path dir) throws IOException {
         return JsonMapper.shared().readTree(Files.readString(dir.resolve("report.json")));
     }
 
     @Test
     void aServerThatPassesExitsZeroAndWritesTheThreeReports(@TempDir Path dir) throws IOException {
-        try (FakeServer server = FakeServer.ok()) {
-            Outcome o = run("--target", server.target(), "--include", RL_01, "--out", dir.toString());
+        try (FakeServer server = ok()) {
+            Outcome o = run("--target", server.hostPort(), "--include", RL_01, "--out", dir.toString());
             assertEquals(0, o.exit(), o.out() + o.err());
             assertEquals("", o.err());
             for (String file : List.of("report.json", "junit.xml", "report.html")) {
@@ -60,7 +89,7 @@ class ConformanceCommandTest {
                 assertTrue(o.out().contains(dir.resolve(file).toString()), "the path of " + file + " is printed");
             }
             JsonNode doc = json(dir);
-            assertEquals("./h1kit conformance --target " + server.target() + " --include 9112-3/01 --out " + dir,
+            assertEquals("./h1kit conformance --target " + server.hostPort() + " --include 9112-3/01 --out " + dir,
                     doc.get("command").stringValue());
             assertEquals("PASS", doc.get("runs").get(0).get("cases").get(0).get("verdict").stringValue());
         }
@@ -68,10 +97,10 @@ class ConformanceCommandTest {
 
     @Test
     void gatingFailuresExitOne(@TempDir Path dir) throws IOException {
-        try (FakeServer server = FakeServer.ok()) {
-            Outcome lax = run("--target", server.target(), "--include", RL_01_AND_02, "--out", dir.resolve("lax").toString());
+        try (FakeServer server = ok()) {
+            Outcome lax = run("--target", server.hostPort(), "--include", RL_01_AND_02, "--out", dir.resolve("lax").toString());
             assertEquals(0, lax.exit(), "answering a malformed request line with 200 is not a MUST failure: " + lax.out());
-            Outcome strict = run("--target", server.target(), "--include", RL_01_AND_02, "--strict", "--out",
+            Outcome strict = run("--target", server.hostPort(), "--include", RL_01_AND_02, "--strict", "--out",
                     dir.resolve("strict").toString());
             assertEquals(1, strict.exit(), strict.out());
             assertTrue(strict.out().contains("gating failure(s) in strict mode: 9112-3/02"), strict.out());
@@ -114,8 +143,8 @@ class ConformanceCommandTest {
 
     @Test
     void aFailedBaselineCaseExitsThree(@TempDir Path dir) throws IOException {
-        try (FakeServer server = FakeServer.serverError()) {
-            Outcome o = run("--target", server.target(), "--include", RL_01, "--out", dir.toString());
+        try (FakeServer server = serverError()) {
+            Outcome o = run("--target", server.hostPort(), "--include", RL_01, "--out", dir.toString());
             assertEquals(3, o.exit(), o.out() + o.err());
             assertTrue(o.out().contains("the baseline case failed"), o.out());
         }
@@ -123,9 +152,9 @@ class ConformanceCommandTest {
 
     @Test
     void theWorstTargetDecidesWithSeveralTargetsAndTheMatrixShowsThemAll(@TempDir Path dir) throws IOException {
-        try (FakeServer good = FakeServer.ok()) {
+        try (FakeServer good = ok()) {
             int port = FakeServer.unusedPort();
-            Outcome o = run("--target", "good=" + good.target(), "--target", "gone=127.0.0.1:" + port, "--include", RL_01,
+            Outcome o = run("--target", "good=" + good.hostPort(), "--target", "gone=127.0.0.1:" + port, "--include", RL_01,
                     "--out", dir.toString());
             assertEquals(3, o.exit(), o.out());
             String html = Files.readString(dir.resolve("report.html"));
@@ -137,9 +166,9 @@ class ConformanceCommandTest {
 
     @Test
     void aRecordedBaselineExcusesKnownFailuresAndCatchesUnexpectedPasses(@TempDir Path dir) throws IOException {
-        try (FakeServer server = FakeServer.ok()) {
+        try (FakeServer server = ok()) {
             Path known = dir.resolve("known.json");
-            Outcome record = run("--target", server.target(), "--include", RL_01_AND_02, "--strict", "--out",
+            Outcome record = run("--target", server.hostPort(), "--include", RL_01_AND_02, "--strict", "--out",
                     dir.resolve("1").toString(), "--write-baseline", known.toString());
             assertEquals(1, record.exit(), record.out());
             assertTrue(record.out().contains("baseline written: " + known), record.out());
@@ -148,7 +177,7 @@ class ConformanceCommandTest {
             assertTrue(baseline.get("known").has("9112-3/02"), baseline.toString());
             assertFalse(baseline.get("known").has(RL_01), "PASS is not recorded");
 
-            Outcome again = run("--target", server.target(), "--include", RL_01_AND_02, "--strict", "--out",
+            Outcome again = run("--target", server.hostPort(), "--include", RL_01_AND_02, "--strict", "--out",
                     dir.resolve("2").toString(), "--baseline", known.toString());
             assertEquals(0, again.exit(), "the known failure no longer gates: " + again.out());
             assertTrue(again.out().contains("1 known failure(s) reported, not gating: 9112-3/02"), again.out());
@@ -157,7 +186,7 @@ class ConformanceCommandTest {
             Path stale = Files.writeString(dir.resolve("stale.json"), "{\"schema\":\"h1kit-conformance-baseline/1\","
                     + "\"target\":\"x\",\"known\":{\"9112-3/01\":\"FAIL\",\"9112-3/02\":\"NON_STRICT\",\"9112-3/02\":\"FAIL\","
                     + "\"0000-0/99\":\"FAIL\"}}");
-            Outcome unexpected = run("--target", server.target(), "--include", RL_01, "--out", dir.resolve("3").toString(),
+            Outcome unexpected = run("--target", server.hostPort(), "--include", RL_01, "--out", dir.resolve("3").toString(),
                     "--baseline", stale.toString());
             assertEquals(1, unexpected.exit(), "RL-01 passes though listed as FAIL: " + unexpected.out());
             assertTrue(unexpected.out().contains("unexpected pass"), unexpected.out());
@@ -169,8 +198,8 @@ class ConformanceCommandTest {
 
     @Test
     void aReferenceIsComparedAndNeverGates(@TempDir Path dir) throws IOException {
-        try (FakeServer target = FakeServer.ok(); FakeServer reference = FakeServer.badRequest()) {
-            Outcome o = run("--target", target.target(), "--reference", "strict=" + reference.target(), "--include", RL_01,
+        try (FakeServer target = ok(); FakeServer reference = badRequest()) {
+            Outcome o = run("--target", target.hostPort(), "--reference", "strict=" + reference.hostPort(), "--include", RL_01,
                     "--out", dir.toString());
             assertEquals(0, o.exit(), "the reference fails its baseline case, but it never gates: " + o.out());
             assertTrue(o.out().contains("reference strict"), o.out());
