@@ -4,6 +4,7 @@ import io.h1kit.conformance.model.Case;
 import io.h1kit.conformance.model.CaseSource;
 import io.h1kit.conformance.model.Expect;
 import io.h1kit.conformance.model.Level;
+import io.h1kit.conformance.lint.ResponseLint;
 import io.h1kit.conformance.model.Probe;
 
 import java.util.List;
@@ -53,11 +54,14 @@ public final class Rfc9110Section15ResponseInvariants implements CaseSource {
                                 + "Content-Type header field in that message unless the intended media type of the "
                                 + "enclosed representation is unknown to the sender."),
                 // Mixed in the row: Allow on 405, Content-Range on 206, Upgrade on 101 and 426, WWW-Authenticate
-                // on 401 are MUSTs; Content-Range on 416 is a SHOULD. The lint reports them under one row, so
-                // the case takes the level of the majority.
+                // on 401 are MUSTs; Content-Range on 416 is a SHOULD, so it is a case of its own (10b).
                 passive("9110-15/10", "RESP-10", Level.MUST, "every response: the fields its status requires (405 Allow, 206 Content-Range, ...)",
                         "RFC 9110 §15.5.6", "The origin server MUST generate an Allow header field in a 405 response "
                                 + "containing a list of the target resource's currently supported methods."),
+                passive("9110-15/10b", ResponseLint.RANGE_416, Level.SHOULD, "every response: Content-Range: bytes */length on a 416",
+                        "RFC 9110 §15.5.17", "A server that generates a 416 response to a byte-range request SHOULD "
+                                + "generate a Content-Range header field specifying the current length of the selected "
+                                + "representation."),
                 passive("9110-15/11", "RESP-11", Level.MUST, "every response: Connection: close is followed by the close, and nothing more",
                         "RFC 9112 §9.6", "A server that sends a \"close\" connection option MUST initiate closure of "
                                 + "the connection (see below) after it sends the response containing the \"close\" "

@@ -13,6 +13,9 @@ import java.util.List;
  * HEAD, 1xx, 204 and 304. Each finding names its catalogue row (RESP-01 to RESP-11).
  */
 public final class ResponseLint {
+    /** The row of the one SHOULD among the status-specific fields: Content-Range on a 416. */
+    public static final String RANGE_416 = "RESP-10b";
+
     private ResponseLint() {
     }
 
@@ -84,7 +87,8 @@ public final class ResponseLint {
             findings.add(new Finding("RESP-10", "206 without Content-Range"));
         }
         if (r.status() == 416 && (r.field("Content-Range") == null || !r.field("Content-Range").startsWith("bytes */"))) {
-            findings.add(new Finding("RESP-10", "416 without Content-Range: bytes */length"));
+            // RFC 9110 §15.5.17: only a SHOULD, so it has a row of its own rather than RESP-10's MUSTs.
+            findings.add(new Finding(RANGE_416, "416 without Content-Range: bytes */length"));
         }
         if ((r.status() == 101 || r.status() == 426) && r.field("Upgrade") == null) {
             findings.add(new Finding("RESP-10", r.status() + " without Upgrade"));
