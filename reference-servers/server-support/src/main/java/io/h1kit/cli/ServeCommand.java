@@ -3,6 +3,7 @@ package io.h1kit.cli;
 import io.h1kit.http.HttpLimits;
 import io.h1kit.http.files.FileOptions;
 import io.h1kit.server.Clock;
+import io.h1kit.server.Pool;
 import io.h1kit.server.LogSink;
 import io.h1kit.server.Server;
 import io.h1kit.server.ServerContext;
@@ -88,6 +89,18 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "" + ServerOptions.MAX_REQUESTS_PER_CONNECTION,
             description = "Requests on one connection before it closes (default: ${DEFAULT-VALUE}).")
     int maxRequestsPerConnection;
+
+    @Option(names = "--workers", paramLabel = "COUNT", defaultValue = "" + Pool.WORKERS,
+            description = "Worker threads, for stages with a pool (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--queue", paramLabel = "COUNT", defaultValue = "" + Pool.QUEUE,
+            description = "Accepted connections waiting for a worker (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(names = "--overload", paramLabel = "reject|wait", defaultValue = "reject",
+            description = "When the queue is full: answer 503 and close, or stop accepting (default: ${DEFAULT-VALUE}).")
+    String overload;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Wait for a request on a new or kept-alive connection (default: stage).")
@@ -190,7 +203,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             HttpLimits limits = new HttpLimits(maxRequestLine, maxHeaderBytes, maxHeaders, maxBody, maxChunkMetadata, maxMethod);
             FileOptions files = new FileOptions(docRoot.toAbsolutePath().normalize(), listing, cacheMaxAge, pages);
-            return new ServerOptions(address, port, files, limits, timeouts, maxRequestsPerConnection, accessLog, errorLog);
+            Pool pool = new Pool(workers, queue, Pool.Overload.parse(overload));
+            return new ServerOptions(address, port, files, limits, timeouts, maxRequestsPerConnection, accessLog, errorLog,
+                    pool);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }

@@ -129,9 +129,20 @@ public final class Connections implements AutoCloseable {
         }
     }
 
+    /** What a connection is doing, for status pages. */
+    public enum State {
+        /** Reading a request (or waiting for the first one of a new connection). */
+        READING,
+        /** Writing a response. */
+        WRITING,
+        /** Waiting for the next request on a persistent connection. */
+        KEEP_ALIVE
+    }
+
     /** One tracked connection; its methods are called by the thread serving it. */
     public final class Connection implements AutoCloseable {
         private final Socket socket;
+        private volatile State state = State.READING;
         private boolean idle;
         private boolean closed;
         private volatile long writeDeadline;
@@ -155,12 +166,19 @@ public final class Connections implements AutoCloseable {
                 return false;
             }
             idle = true;
+            state = State.KEEP_ALIVE;
             return true;
         }
 
         /** Marks the connection busy: a request or data arrived and is being handled. */
         public synchronized void busy() {
             idle = false;
+            state = State.READING;
+        }
+
+        /** What the connection is doing now (read without a lock: a status page's snapshot). */
+        public State state() {
+            return state;
         }
 
         /** Whether the server is shutting down, so that the current response should close. */
@@ -170,11 +188,13 @@ public final class Connections implements AutoCloseable {
 
         /** Starts (or extends) the deadline of a write that may block. */
         public void beginWrite(Duration timeout) {
+            state = State.WRITING;
             writeDeadline = clock.monotonicMillis() + Math.max(1, timeout.toMillis());
         }
 
         public void endWrite() {
             writeDeadline = 0;
+            state = State.READING;
         }
 
         /** Whether the reaper closed this connection because a write blocked too long. */

@@ -66,7 +66,10 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         boolean linger = true;
         try {
             int served = 0;
-            while (connection.idle()) {
+            // The first request is served even during shutdown: a connection still queued when the
+            // server began to stop was accepted, and its client has usually sent its request already.
+            // Later ones wait as idle connections, which shutdown closes at once.
+            while (served == 0 || connection.idle()) {
                 Request request = reader.next(connection);
                 if (request == null) {
                     linger = false; // the client closed or went silent: nothing is in flight

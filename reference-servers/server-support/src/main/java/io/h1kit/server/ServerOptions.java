@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param maxRequestsPerConnection  requests served on one connection before it is closed
  * @param accessLog                 "-" (standard output), "off", or a file path
  * @param errorLog                  "-" (standard error), "off", or a file path
+ * @param pool                      worker threads and their queue, for the stages that have them
  */
 public record ServerOptions(
         InetAddress bind,
@@ -27,7 +28,8 @@ public record ServerOptions(
         Timeouts timeouts,
         int maxRequestsPerConnection,
         String accessLog,
-        String errorLog) {
+        String errorLog,
+        Pool pool) {
 
     /** nginx's keepalive_requests default: bounds what one client takes before others get a turn. */
     public static final int MAX_REQUESTS_PER_CONNECTION = 1_000;
@@ -41,6 +43,7 @@ public record ServerOptions(
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(errorLog, "errorLog");
+        Objects.requireNonNull(pool, "pool");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
         }
@@ -56,14 +59,18 @@ public record ServerOptions(
     /** Options for a test: loopback, a free port, default limits and timeouts, logs off. */
     public static ServerOptions forTest(FileOptions files) {
         return new ServerOptions(InetAddress.getLoopbackAddress(), 0, files, HttpLimits.DEFAULTS, Timeouts.DEFAULTS,
-                MAX_REQUESTS_PER_CONNECTION, LogSink.OFF, LogSink.OFF);
+                MAX_REQUESTS_PER_CONNECTION, LogSink.OFF, LogSink.OFF, Pool.DEFAULTS);
     }
 
     public ServerOptions withTimeouts(Timeouts newTimeouts) {
-        return new ServerOptions(bind, port, files, limits, newTimeouts, maxRequestsPerConnection, accessLog, errorLog);
+        return new ServerOptions(bind, port, files, limits, newTimeouts, maxRequestsPerConnection, accessLog, errorLog, pool);
+    }
+
+    public ServerOptions withPool(Pool newPool) {
+        return new ServerOptions(bind, port, files, limits, timeouts, maxRequestsPerConnection, accessLog, errorLog, newPool);
     }
 
     public ServerOptions withLimits(HttpLimits newLimits) {
-        return new ServerOptions(bind, port, files, newLimits, timeouts, maxRequestsPerConnection, accessLog, errorLog);
+        return new ServerOptions(bind, port, files, newLimits, timeouts, maxRequestsPerConnection, accessLog, errorLog, pool);
     }
 }

@@ -3,31 +3,66 @@ package io.h1kit.server;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counters of what a server did: connections, requests by status class, bytes. Lock-free and
- * thread-safe (LongAdder), so later stages with many workers can share one instance.
+ * Counters of what a server did: connections, responses by status code, bytes, and when it
+ * started. Lock-free and thread-safe (LongAdder: many workers add, the status page reads), so
+ * every stage shares one instance per server. A snapshot reads each counter once; counters that
+ * move meanwhile may disagree by the requests in flight, never lose one.
  */
 public final class Statistics {
+    /** Status codes are three digits: one counter per code from 100 to 599. */
+    private static final int FIRST_CODE = 100;
+    private static final int CODES = 500;
+
+    private final Clock clock;
+    private final long startedMillis;
     private final LongAdder connections = new LongAdder();
     private final LongAdder requests = new LongAdder();
-    private final LongAdder[] byClass = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+    private final LongAdder[] byCode = new LongAdder[CODES];
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
 
-    /** A consistent-enough copy for reports (each counter is read once). */
-    public record Snapshot(long connections, long requests, long status1xx, long status2xx, long status3xx,
-                           long status4xx, long status5xx, long bytesIn, long bytesOut) {
+    /**
+     * A copy for reports.
+     *
+     * @param uptimeMillis since the server started
+     * @param byCode       responses per status code, index 0 for code 100
+     */
+    public record Snapshot(long uptimeMillis, long connections, long requests, long[] byCode, long bytesIn,
+                           long bytesOut) {
+        /** Responses with this status code. */
+        public long count(int code) {
+            int i = code - FIRST_CODE;
+            return i >= 0 && i < byCode.length ? byCode[i] : 0;
+        }
+
+        /** Responses in this class (2 for 2xx). */
+        public long countClass(int hundreds) {
+            long sum = 0;
+            for (int code = hundreds * 100; code < hundreds * 100 + 100; code++) {
+                sum += count(code);
+            }
+            return sum;
+        }
+    }
+
+    public Statistics(Clock clock) {
+        this.clock = clock;
+        this.startedMillis = clock.monotonicMillis();
+        for (int i = 0; i < CODES; i++) {
+            byCode[i] = new LongAdder();
+        }
     }
 
     public void connectionAccepted() {
         connections.increment();
     }
 
-    /** Counts a response; {@code status} is its code. */
+    /** Counts a response with status code {@code status}. */
     public void response(int status) {
         requests.increment();
-        int index = status / 100 - 1;
-        if (index >= 0 && index < byClass.length) {
-            byClass[index].increment();
+        int i = status - FIRST_CODE;
+        if (i >= 0 && i < CODES) {
+            byCode[i].increment();
         }
     }
 
@@ -40,7 +75,11 @@ public final class Statistics {
     }
 
     public Snapshot snapshot() {
-        return new Snapshot(connections.sum(), requests.sum(), byClass[0].sum(), byClass[1].sum(), byClass[2].sum(),
-                byClass[3].sum(), byClass[4].sum(), bytesIn.sum(), bytesOut.sum());
+        long[] codes = new long[CODES];
+        for (int i = 0; i < CODES; i++) {
+            codes[i] = byCode[i].sum();
+        }
+        return new Snapshot(clock.monotonicMillis() - startedMillis, connections.sum(), requests.sum(), codes,
+                bytesIn.sum(), bytesOut.sum());
     }
 }
