@@ -13,7 +13,9 @@ period, not all in one instant) and has a slot every 1/rate s after that. At a s
 request on its open connection (connecting first when it has none) and waits for the whole
 response, up to --timeout. A slot that passes while the client is still waiting for an earlier
 response is counted in "missed_slots" and not sent late: a real client on one HTTP/1.1 connection
-cannot send its next request before the previous answer either.
+cannot send its next request before the previous answer either. After its last slot a client keeps
+its connection open until duration + timeout, when every request of the run has finished or timed
+out, so that no client frees the server before the others are done.
 
 Latency is measured from the start of the request (including connecting, when the client had no
 open connection) to the last byte of the response, for 200 responses; other statuses are counted,
@@ -22,8 +24,8 @@ connection and connects again at its next slot; a response with "Connection: clo
 failure, the client connects again at the next slot.
 
 Bounded: only http://127.0.0.1 (or localhost) URLs; at most clients * (duration*rate + 1) requests;
-response heads up to 64 KiB and bodies up to --max-body bytes; the whole run ends by
-duration + timeout + 5 s whatever the server does. Standard library only (asyncio).
+response heads up to 64 KiB and bodies up to --max-body bytes; the run ends at duration + timeout,
+and by duration + timeout + 5 s whatever the server does. Standard library only (asyncio).
 
 The "client" object is the client's own health: its CPU time and share of the wall time, how late
 the event loop woke up (loop_lag_ms: a 10 ms ticker's overshoot) and how late requests left
@@ -231,6 +233,12 @@ async def client(i, a, st, start, end):
                 st.scheduled += 1
                 st.missed_slots += 1
                 k += 1
+        # Hold the connection until every request of the run has finished or timed out: a client
+        # that left after its last slot would free a server slot (a sequential server, a worker)
+        # up to one period before the others' last requests, and those would look served.
+        hold = end + a.timeout - loop.time()
+        if hold > 0:
+            await asyncio.sleep(hold)
     finally:
         abort(writer)
         if got_ok:
