@@ -67,7 +67,8 @@ public final class JcstressRunner {
 
     private void pumpOutput() {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter log = new PrintWriter(Files.newBufferedWriter(dir.resolve("jcstress.log")))) {
+             // Flushed per line, so that a long (--full) run can be followed with tail -f.
+             PrintWriter log = new PrintWriter(Files.newBufferedWriter(dir.resolve("jcstress.log")), true)) {
             String line;
             java.util.Set<String> echoed = new java.util.HashSet<>();
             while ((line = in.readLine()) != null) {
