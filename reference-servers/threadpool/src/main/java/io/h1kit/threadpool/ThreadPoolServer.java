@@ -1,5 +1,6 @@
 package io.h1kit.threadpool;
 
+import io.h1kit.server.BoundedQueue;
 import io.h1kit.server.ConnectionHandler;
 import io.h1kit.server.Connections;
 import io.h1kit.server.ErrorLog;

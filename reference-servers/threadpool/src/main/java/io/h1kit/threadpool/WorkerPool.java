@@ -1,5 +1,6 @@
 package io.h1kit.threadpool;
 
+import io.h1kit.server.BoundedQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.h1kit.threadpool;
 
+import io.h1kit.server.testing.Eventually;
 import io.h1kit.server.Pool;
 import io.h1kit.server.ServerOptions;
 import io.h1kit.server.Timeouts;

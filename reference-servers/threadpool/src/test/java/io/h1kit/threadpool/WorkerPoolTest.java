@@ -1,5 +1,7 @@
 package io.h1kit.threadpool;
 
+import io.h1kit.server.BoundedQueue;
+import io.h1kit.server.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

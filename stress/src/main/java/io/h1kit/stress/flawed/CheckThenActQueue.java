@@ -8,7 +8,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Flawed copy of {@link io.h1kit.threadpool.BoundedQueue}: {@link #offer} checks for room, lets
+ * Flawed copy of {@link io.h1kit.server.BoundedQueue}: {@link #offer} checks for room, lets
  * the lock go, and then inserts. Two producers can both see the last free slot and both insert:
  * the capacity is exceeded and the ring buffer overwrites an element (lost), whose slot is then
  * read twice (duplicated, or null). Everything else is as in the real queue.

@@ -8,7 +8,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Flawed copy of {@link io.h1kit.threadpool.BoundedQueue}: producers and consumers wait on one
+ * Flawed copy of {@link io.h1kit.server.BoundedQueue}: producers and consumers wait on one
  * condition, and each change wakes a single waiter ({@code signal()}, Java's {@code notify}). With
  * two consumers and a producer waiting together, a consumer's signal meant for the producer can
  * wake the other consumer, which finds nothing and waits again: the producer is never woken, and

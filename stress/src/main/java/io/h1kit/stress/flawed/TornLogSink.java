@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * around the pair. Each write is whole (the stream is synchronized), but two threads' writes can
  * interleave: {@code "GET /a" "GET /b" "\n" "\n"} is two torn lines and an empty one. The real
  * sink ({@code LogSink.to}, a StreamLogSink) writes the line and its newline as one write under
- * its lock; {@link io.h1kit.threadpool.AsyncLogSink} calls its target from one thread only.
+ * its lock; {@link io.h1kit.server.AsyncLogSink} calls its target from one thread only.
  */
 public final class TornLogSink implements LogSink {
     private final ByteArrayOutputStream out;

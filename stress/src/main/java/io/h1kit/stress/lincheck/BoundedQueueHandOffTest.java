@@ -67,7 +67,7 @@ public abstract class BoundedQueueHandOffTest {
         }
     }
 
-    /** The real {@link io.h1kit.threadpool.BoundedQueue}: two conditions. */
+    /** The real {@link io.h1kit.server.BoundedQueue}: two conditions. */
     public static final class Fixed extends BoundedQueueHandOffTest {
         @Override
         protected QueueSubject<Integer> newQueue(int capacity) {

@@ -97,7 +97,7 @@ public abstract class BoundedQueueOperationsTest {
         }
     }
 
-    /** The real {@link io.h1kit.threadpool.BoundedQueue}. */
+    /** The real {@link io.h1kit.server.BoundedQueue}. */
     public static final class Fixed extends BoundedQueueOperationsTest {
         @Override
         protected QueueSubject<Integer> newQueue(int capacity) {

@@ -75,7 +75,7 @@ public final class Catalog {
 
     public static List<Implementation> implementations() {
         List<Implementation> all = new ArrayList<>();
-        all.add(fixed("BoundedQueue", "io.h1kit.threadpool.BoundedQueue", "",
+        all.add(fixed("BoundedQueue", "io.h1kit.server.BoundedQueue", "",
                 jcstress("BoundedQueueOfferTest.Fixed"), jcstress("BoundedQueuePollOfferTest.Fixed"),
                 jcstress("BoundedQueueBlockedTakeTest.Fixed"), jcstress("BoundedQueueCloseTest.Fixed"),
                 lincheck("BoundedQueueOperationsTest.Fixed", MODEL_CHECKING),
@@ -115,7 +115,7 @@ public final class Catalog {
                 reportOnly(lincheck("StatisticsCountTest.FlawedRacyCounter", STRESS))));
         all.add(fixed("LogSink", "io.h1kit.server.StreamLogSink (LogSink.to)", "",
                 jcstress("LogSinkLineTest.Fixed")));
-        all.add(fixed("LogSink", "io.h1kit.threadpool.AsyncLogSink", "",
+        all.add(fixed("LogSink", "io.h1kit.server.AsyncLogSink", "",
                 jcstress("LogSinkLineTest.FixedAsync")));
         all.add(flawed("LogSink", "io.h1kit.stress.flawed.TornLogSink",
                 "a line written in two writes with no lock held across them: torn lines", "",

@@ -1,6 +1,6 @@
 package io.h1kit.stress.subject;
 
-import io.h1kit.threadpool.BoundedQueue;
+import io.h1kit.server.BoundedQueue;
 
 import java.time.Duration;
 import java.util.List;

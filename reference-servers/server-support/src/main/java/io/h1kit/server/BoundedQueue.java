@@ -1,4 +1,4 @@
-package io.h1kit.threadpool;
+package io.h1kit.server;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.h1kit.threadpool;
+package io.h1kit.server.testing;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -13,20 +13,20 @@ import static org.junit.jupiter.api.Assertions.fail;
  * fail naming what never happened. The pause between polls only keeps a two-core CI machine's
  * server threads from starving; no test relies on how long it is.
  */
-final class Eventually {
+public final class Eventually {
     /** Generous: a slow CI machine, never a normal run, comes near it. */
-    static final Duration BOUND = Duration.ofSeconds(10);
+    public static final Duration BOUND = Duration.ofSeconds(10);
     private static final long POLL_NANOS = Duration.ofMillis(1).toNanos();
 
     private Eventually() {
     }
 
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         until(what, condition::getAsBoolean, ok -> ok);
     }
 
     /** Polls {@code value} until {@code ok} accepts it, and returns that value. */
-    static <T> T until(String what, Supplier<T> value, Predicate<T> ok) {
+    public static <T> T until(String what, Supplier<T> value, Predicate<T> ok) {
         long deadline = System.nanoTime() + BOUND.toNanos();
         while (true) {
             T v = value.get();
@@ -41,7 +41,7 @@ final class Eventually {
     }
 
     /** Waits until {@code t} blocks (WAITING or TIMED_WAITING) or ends; returns the state it reached. */
-    static Thread.State blockedOrEnded(Thread t) {
+    public static Thread.State blockedOrEnded(Thread t) {
         return until(t.getName() + " blocks or ends", t::getState,
                 s -> s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.TERMINATED);
     }

@@ -1,6 +1,5 @@
-package io.h1kit.threadpool;
+package io.h1kit.server;
 
-import io.h1kit.server.LogSink;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;

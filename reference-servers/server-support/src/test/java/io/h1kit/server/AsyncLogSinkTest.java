@@ -1,6 +1,6 @@
-package io.h1kit.threadpool;
+package io.h1kit.server;
 
-import io.h1kit.server.LogSink;
+import io.h1kit.server.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
