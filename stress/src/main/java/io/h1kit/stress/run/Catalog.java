@@ -83,8 +83,11 @@ public final class Catalog {
                 lincheck("BoundedQueueHandOffTest.Fixed", MODEL_CHECKING),
                 lincheck("BoundedQueueHandOffTest.Fixed", STRESS)));
         all.add(flawed("BoundedQueue", "io.h1kit.stress.flawed.CheckThenActQueue",
-                "check-then-act: offer checks for room, releases the lock, then inserts", "",
-                jcstress("BoundedQueueOfferTest.FlawedCheckThenAct"),
+                "check-then-act: offer checks for room, releases the lock, then inserts",
+                "the window between the check and the insert is a few instructions wide: jcstress's quick run "
+                        + "hits it in about 4 runs of 5 on two cores (0 to 210 forbidden outcomes in 50,000 samples), "
+                        + "so it is reported only; lincheck's model checker finds it every time",
+                reportOnly(jcstress("BoundedQueueOfferTest.FlawedCheckThenAct")),
                 lincheck("BoundedQueueOperationsTest.FlawedCheckThenAct", MODEL_CHECKING),
                 reportOnly(lincheck("BoundedQueueOperationsTest.FlawedCheckThenAct", STRESS))));
         all.add(flawed("BoundedQueue", "io.h1kit.stress.flawed.SingleConditionQueue",
