@@ -15,8 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One stress run: jcstress in its own JVM and, meanwhile, lincheck in this one; then the catalog's
- * expectations judged, and the reports written to the output folder ({@link Reports}).
+ * One stress run: jcstress in its own JVM, then lincheck in this one; then the catalog's
+ * expectations judged, and the reports written to the output folder ({@link Reports}). One tool
+ * after the other, not both at once: jcstress runs its two actors on two threads and needs both
+ * cores of a small CI machine; beside lincheck it got as few as 4 samples of a test on two cores,
+ * too few to catch a race it otherwise catches every time.
  * Needs {@code -XX:+EnableDynamicAgentLoading} (lincheck's agent).
  */
 public final class StressRun {
@@ -36,6 +39,7 @@ public final class StressRun {
         JcstressRunner jcstress = new JcstressRunner(out.resolve("jcstress"), mode.jcstressArgs(),
                 mode.jcstressTimeout(), progress);
         jcstress.start(Catalog.jcstressSelection());
+        List<JcstressResult> jcstressResults = jcstress.await();
 
         List<LincheckResult> lincheck = new ArrayList<>();
         Map<String, LincheckTest> tests = Catalog.lincheckTests();
@@ -51,7 +55,6 @@ public final class StressRun {
             lincheck.add(r);
         }
 
-        List<JcstressResult> jcstressResults = jcstress.await();
         List<Summary.Expectation> expectations = Verdicts.judge(catalog, jcstressResults, lincheck);
         Summary summary = Reports.summary(mode, started, (System.nanoTime() - start) / 1_000_000, jcstressResults,
                 lincheck, expectations);
