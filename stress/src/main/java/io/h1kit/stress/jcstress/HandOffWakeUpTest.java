@@ -1,7 +1,7 @@
 package io.h1kit.stress.jcstress;
 
-import io.h1kit.stress.flawed.LateFlagHandOff;
 import io.h1kit.stress.flawed.EarlyCheckHandOff;
+import io.h1kit.stress.flawed.LateFlagHandOff;
 import io.h1kit.stress.subject.HandOffSubject;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
