@@ -227,8 +227,9 @@ EOF
 # no access log (mod_accesslog is not loaded), no compression (mod_deflate is not loaded), the
 # static-file modules lighttpd loads by default. A script may set, before calling it,
 # LIGHTTPD_MAX_CONNECTIONS (1024), LIGHTTPD_KEEPALIVE_REQUESTS (65535, the most lighttpd takes),
-# LIGHTTPD_KEEPALIVE_IDLE (seconds, 75, like nginx's keepalive_timeout here). lighttpd allows at
-# most half its descriptors as connections, so max-fds is twice max-connections plus room.
+# LIGHTTPD_KEEPALIVE_IDLE (seconds, 75, like nginx's keepalive_timeout here), LIGHTTPD_MAX_FDS.
+# lighttpd allows at most half its descriptors as connections, so max-fds is by default twice
+# max-connections plus room.
 start_lighttpd() {
   local conf=$TMP/lighttpd/lighttpd.conf user_lines='' max_conns=${LIGHTTPD_MAX_CONNECTIONS:-1024}
   mkdir -p "$TMP/lighttpd"
@@ -248,7 +249,7 @@ server.errorlog = "$TMP/lighttpd/error.log"
 server.upload-dirs = ( "$TMP/lighttpd" )
 server.modules = ( )
 server.max-connections = $max_conns
-server.max-fds = $((2 * max_conns + 64))
+server.max-fds = ${LIGHTTPD_MAX_FDS:-$((2 * max_conns + 64))}
 server.max-keep-alive-requests = ${LIGHTTPD_KEEPALIVE_REQUESTS:-65535}
 server.max-keep-alive-idle = ${LIGHTTPD_KEEPALIVE_IDLE:-75}
 mimetype.assign = ( ".bin" => "application/octet-stream" )

@@ -80,6 +80,7 @@ H1KIT=${H1KIT:-$ROOT/h1kit}
 OUT=${OUT:-$ROOT/out/bench/$(date -u +%Y%m%dT%H%M%SZ)-stage4}
 SETTLE_TIMEOUT=15   # seconds a server may take to answer again after a run (draining what is left)
 SAMPLE_EVERY=0.5    # seconds between /proc samples during a run
+LIGHTTPD_SHORT=     # set when the open-file limit keeps lighttpd below W5's largest count
 W5_SETUP_TIMEOUT=10 # seconds one idle connection may take to connect and get its response
 W5_CONCURRENCY=200  # idle connections being set up at once (below every server's listen backlog)
 W5_QUIET=1          # seconds between the last idle connection set up and the RSS read after it
@@ -152,25 +153,31 @@ wrk_args() { # workload duration -> WRK_ARGS
 
 ensure_tools wrk nginx lighttpd curl taskset setsid python3
 
-# W5 holds thousands of connections: the servers and the clients inherit this limit (lighttpd and
-# nginx set their own from max-fds and worker_rlimit_nofile, within it when not root).
-NOFILE_NEED=$((2 * W5_MAX + 4096))
-if (($(ulimit -Sn) < NOFILE_NEED)); then
-  if (($(ulimit -Hn) < NOFILE_NEED)); then
-    ((EUID == 0)) || die "W5 needs $NOFILE_NEED open files; the hard limit is $(ulimit -Hn) (run as root or lower W5_COUNTS)"
-    ulimit -Hn "$NOFILE_NEED"
-  fi
-  ulimit -Sn "$NOFILE_NEED"
-fi
+# W5 holds thousands of connections: the servers and the clients inherit this limit. lighttpd
+# counts two descriptors per connection (its max-fds/2 rule), so it wants twice the connections.
+# Raising the hard limit needs root, and in a container CAP_SYS_RESOURCE as well; where that fails,
+# the hard limit is used and lighttpd may hold fewer connections than W5 asks (said below).
+NOFILE_WANT=$((2 * (W5_MAX + 1024) + 64))
+nofile_hard() { local h; h=$(ulimit -Hn); [[ $h == unlimited ]] && h=$((1 << 30)); echo "$h"; }
+if (($(nofile_hard) < NOFILE_WANT)); then ulimit -Hn "$NOFILE_WANT" 2>/dev/null || true; fi
+NOFILE=$(($(nofile_hard) < NOFILE_WANT ? $(nofile_hard) : NOFILE_WANT))
+ulimit -Sn "$NOFILE" 2>/dev/null || die "cannot raise the open-file limit to $NOFILE"
+((NOFILE >= W5_MAX + 1024)) ||
+  die "W5 needs at least $((W5_MAX + 1024)) open files; the hard limit is $(nofile_hard) (raise it, or lower W5_COUNTS)"
 
 # Every server keeps idle connections for IDLE_TIMEOUT and serves KEEPALIVE_REQUESTS per connection.
 NGINX_WORKER_CONNECTIONS=$((W5_MAX + 1024))
-NGINX_RLIMIT_NOFILE=$((2 * NGINX_WORKER_CONNECTIONS))
+NGINX_RLIMIT_NOFILE=$NOFILE
 NGINX_KEEPALIVE_REQUESTS=$KEEPALIVE_REQUESTS
 NGINX_KEEPALIVE_TIMEOUT=${IDLE_TIMEOUT}s
-LIGHTTPD_MAX_CONNECTIONS=$((W5_MAX + 1024))
+LIGHTTPD_MAX_FDS=$NOFILE
+LIGHTTPD_MAX_CONNECTIONS=$((NOFILE / 2 < W5_MAX + 1024 ? NOFILE / 2 : W5_MAX + 1024))
 LIGHTTPD_KEEPALIVE_REQUESTS=$KEEPALIVE_REQUESTS
 LIGHTTPD_KEEPALIVE_IDLE=$IDLE_TIMEOUT
+if has lighttpd "${SERVER_LIST[@]}" && has w5 "${WORKLOAD_LIST[@]}" && ((LIGHTTPD_MAX_CONNECTIONS < W5_MAX + 64)); then
+  LIGHTTPD_SHORT="lighttpd can take only $LIGHTTPD_MAX_CONNECTIONS connections here (max-fds $NOFILE, the hard open-file limit, which this process could not raise; lighttpd allows max-fds/2): at $W5_MAX idle connections it holds them, but wrk beside them may not get in"
+  note "warning: $LIGHTTPD_SHORT"
+fi
 H1KIT_ARGS=(--idle-timeout "${IDLE_TIMEOUT}s" --max-requests-per-connection "$KEEPALIVE_REQUESTS"
   ${STAGE_EXTRA[@]+"${STAGE_EXTRA[@]}"})
 
@@ -434,12 +441,12 @@ for name in "${SERVER_LIST[@]}"; do note "$name is up on 127.0.0.1:${PORT[$name]
   echo "workloads ${WORKLOAD_LIST[*]}; servers ${SERVER_LIST[*]}"
   for w in w1 w2 w3 w4; do
     wrk_args "$w" "$DURATION"
-    echo "$w wrk ${WRK_ARGS[*]} http://127.0.0.1:PORT${PATH_OF[$w]}"
+    echo "$w wrk ${WRK_ARGS[*]@Q} http://127.0.0.1:PORT${PATH_OF[$w]}"
   done
   echo "w5 idle_connections.py --connections N --concurrency $W5_CONCURRENCY; wrk -t1 -c16 -d$W5_WRK alone and beside them"
   echo "$STAGE serve --stage $STAGE --access-log off ${H1KIT_ARGS[*]}"
   echo "nginx worker_processes 1, worker_connections $NGINX_WORKER_CONNECTIONS, keepalive_timeout $NGINX_KEEPALIVE_TIMEOUT, keepalive_requests $KEEPALIVE_REQUESTS (nginx.conf)"
-  echo "lighttpd one process, max-connections $LIGHTTPD_MAX_CONNECTIONS, max-keep-alive-idle $IDLE_TIMEOUT, max-keep-alive-requests $KEEPALIVE_REQUESTS (lighttpd.conf)"
+  echo "lighttpd one process, max-connections $LIGHTTPD_MAX_CONNECTIONS, max-fds $LIGHTTPD_MAX_FDS, max-keep-alive-idle $IDLE_TIMEOUT, max-keep-alive-requests $KEEPALIVE_REQUESTS (lighttpd.conf)"
   echo "access_log off (all)"
   echo "cpu_busy_percent_before $busy_before"
   echo "processes_top_before:"
@@ -554,7 +561,7 @@ done
     [[ $w == w5 ]] && continue
     echo
     wrk_args "$w" "$DURATION"
-    echo "== ${TITLE_OF[$w]}: wrk ${WRK_ARGS[*]} ${PATH_OF[$w]}"
+    echo "== ${TITLE_OF[$w]}: wrk ${WRK_ARGS[*]@Q} ${PATH_OF[$w]}"
     table "$OUT/runs.tsv" "$w" "${BEST[$w]}" "requests_per_s|requests/s" "mb_per_s|MB/s (file bytes, 10^6)" \
       "latency_p50_ms|latency p50 (ms)" "latency_p99_ms|latency p99 (ms)" "errors|errors (socket + non-2xx)" \
       "bytes_per_response|bytes/response (check)" "server_cpu_pct|server CPU (% of a core)" \
@@ -637,6 +644,7 @@ done
     samples=$(awk 'NR == 1 { print $2 + 0 }' "$OUT/profile-top-ExecutionSample.txt")
     ((samples >= 100)) || echo "    (only $samples Java samples: too few to read much into; was the server's core taken by others?)"
   fi
+  [[ -z $LIGHTTPD_SHORT ]] || echo "  WARNING: $LIGHTTPD_SHORT"
   ((busy_before <= 15)) || echo "  WARNING: the CPUs were ${busy_before}% busy before the start; other work skewed these figures"
   worst=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "server_core_other_pct") c = i; next }
     c && $c > m { m = $c } END { printf "%.0f", m }' "$OUT/runs.tsv")
