@@ -411,9 +411,9 @@ load_s=$((n_w14 * n_servers * (WARMUP_S + ROUNDS * DURATION_S)))
 bound_s=$((START_TIMEOUT + 20 + n_w14 * n_servers * (WARMUP_S + 30 + ROUNDS * (DURATION_S + 30 + SETTLE_TIMEOUT + 3))))
 if has w5 "${WORKLOAD_LIST[@]}"; then
   for n in "${W5_LIST[@]}"; do
-    # a restart (about 2 s for h1kit), three wrk runs, two quiet seconds, the set-up (about 1 s per
-    # 2,000 connections here), the release
-    load_s=$((load_s + W5_ROUNDS * n_servers * (3 * W5_WRK_S + 2 * W5_QUIET + 4 + n / 2000)))
+    # a restart (about 2 s for h1kit), three wrk runs, two quiet seconds, four jcmd calls for the
+    # JVM (about 1 s each), the set-up (about 1 s per 2,000 connections here), the release
+    load_s=$((load_s + W5_ROUNDS * n_servers * (3 * W5_WRK_S + 2 * W5_QUIET + 8 + n / 2000)))
     bound_s=$((bound_s + W5_ROUNDS * n_servers * (START_TIMEOUT + 3 * (W5_WRK_S + 30) + 3 * SETTLE_TIMEOUT +
       (n / W5_CONCURRENCY + 1) * W5_SETUP_TIMEOUT + 40)))
   done
