@@ -142,6 +142,13 @@ declare -A TITLE_OF=(
 # The figures the issue measured for the best peer, printed beside this run's for reference.
 declare -A ISSUE_FIGURE=([w1]="lighttpd 70,000 req/s (nginx 42,000)" [w2]="lighttpd 18,000 req/s (nginx 13,000)"
   [w3]="lighttpd 1,990 MB/s" [w4]="lighttpd 82,000 req/s" [w5]="nginx 524 bytes (lighttpd 4.4 KiB) at 5,000")
+quoted() { # words -> one line, the words with spaces in single quotes (to paste back)
+  local word line=''
+  for word in "$@"; do
+    if [[ $word == *[[:space:]]* ]]; then line+=" '$word'"; else line+=" $word"; fi
+  done
+  echo "${line# }"
+}
 WRK_ARGS=()
 wrk_args() { # workload duration -> WRK_ARGS
   WRK_ARGS=(-t1 -c"${CONNS_OF[$1]}" -d"$2" --latency --timeout 2s)
@@ -254,11 +261,20 @@ run_workload() { # workload round name [tsv]: one measured wrk run, a row in run
   proc=$(stop_sampling "$OUT/$w-round-$round-$name.proc")
   grep -q '^Requests/sec:' "$file" || die "wrk printed no Requests/sec for $name; see $file"
   read -r rps _ p50 p99 _ requests errors c r w_ t n < <(parse_wrk "$file" "${CONNS_OF[$w]}")
+  # wrk 4's correction for stalls adds samples below the smallest one it recorded, which its
+  # percentile walk never visits; a high percentile then reads 0. Pipelining (W4) makes this likely:
+  # wrk's expected interval counts responses, not batches, so it is 16 times too short. Such a p99
+  # is no measurement: it is left out ("-") rather than read as 0 ms.
+  if grep -Eq '^ +(90|99)% +0\.00us' "$file"; then
+    p99=-
+    note "wrk's latency percentiles for $name in $w are broken (a 0 at 90 % or 99 %); its p99 is left out"
+  fi
   bpr=$(bytes_per_response "$file")
   row=$(awk -v w="$w" -v round="$round" -v name="$name" -v rps="$rps" -v bytes="${BYTES_OF[$w]}" -v p50="$p50" \
     -v p99="$p99" -v req="$requests" -v bpr="$bpr" -v err="$errors $c $r $w_ $t $n" -v proc="$proc" 'BEGIN {
     split(proc, p, " "); split(err, e, " ")
-    printf "%s\t%s\t%s\t%s\t%.1f\t%.3f\t%.3f\t%s\t%s", w, round, name, rps, rps * bytes / 1000000, p50 / 1000, p99 / 1000, req, bpr
+    printf "%s\t%s\t%s\t%s\t%.1f\t%.3f\t%s\t%s\t%s", w, round, name, rps, rps * bytes / 1000000, p50 / 1000,
+      (p99 == "-" ? "-" : sprintf("%.3f", p99 / 1000)), req, bpr
     for (i = 1; i <= 6; i++) printf "\t%s", e[i]
     for (i = 1; i <= 14; i++) printf "\t%s", p[i]
     printf "\t%.1f\n", (req > 0 ? p[7] * 1000000 / req : 0)
@@ -441,7 +457,7 @@ for name in "${SERVER_LIST[@]}"; do note "$name is up on 127.0.0.1:${PORT[$name]
   echo "workloads ${WORKLOAD_LIST[*]}; servers ${SERVER_LIST[*]}"
   for w in w1 w2 w3 w4; do
     wrk_args "$w" "$DURATION"
-    echo "$w wrk ${WRK_ARGS[*]@Q} http://127.0.0.1:PORT${PATH_OF[$w]}"
+    echo "$w wrk $(quoted "${WRK_ARGS[@]}") http://127.0.0.1:PORT${PATH_OF[$w]}"
   done
   echo "w5 idle_connections.py --connections N --concurrency $W5_CONCURRENCY; wrk -t1 -c16 -d$W5_WRK alone and beside them"
   echo "$STAGE serve --stage $STAGE --access-log off ${H1KIT_ARGS[*]}"
@@ -561,7 +577,7 @@ done
     [[ $w == w5 ]] && continue
     echo
     wrk_args "$w" "$DURATION"
-    echo "== ${TITLE_OF[$w]}: wrk ${WRK_ARGS[*]@Q} ${PATH_OF[$w]}"
+    echo "== ${TITLE_OF[$w]}: wrk $(quoted "${WRK_ARGS[@]}") ${PATH_OF[$w]}"
     table "$OUT/runs.tsv" "$w" "${BEST[$w]}" "requests_per_s|requests/s" "mb_per_s|MB/s (file bytes, 10^6)" \
       "latency_p50_ms|latency p50 (ms)" "latency_p99_ms|latency p99 (ms)" "errors|errors (socket + non-2xx)" \
       "bytes_per_response|bytes/response (check)" "server_cpu_pct|server CPU (% of a core)" \
@@ -629,7 +645,13 @@ done
     r=$(ratio "$mine" "$theirs")
     p99_mine=$(med "$OUT/runs.tsv" latency_p99_ms "$STAGE" "$w")
     p99_theirs=$(med "$OUT/runs.tsv" latency_p99_ms "$best" "$w")
-    if ge "$r" 1.0 && le "$p99_mine" "$p99_theirs"; then VERDICT[$w]=met; else VERDICT[$w]="NOT met"; fi
+    if [[ $p99_mine == - || $p99_theirs == - ]]; then
+      if ge "$r" 1.0; then VERDICT[$w]="met on throughput, p99 not measured"; else VERDICT[$w]="NOT met"; fi
+    elif ge "$r" 1.0 && le "$p99_mine" "$p99_theirs"; then
+      VERDICT[$w]=met
+    else
+      VERDICT[$w]="NOT met"
+    fi
     printf '  %s %s: %s x %s (%s vs %s %s; the issue: %s), p99 %s vs %s ms; errors, all rounds: %s %s, %s %s\n' \
       "$w" "${VERDICT[$w]}" "$r" "$best" "$mine" "$theirs" "$unit" "${ISSUE_FIGURE[$w]}" "$p99_mine" "$p99_theirs" \
       "$STAGE" "$(total_of "$OUT/runs.tsv" errors "$STAGE" "$w")" "$best" "$(total_of "$OUT/runs.tsv" errors "$best" "$w")"
