@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared by the benchmark scripts beside this file (sourced, not run): tools, scratch space and
-# cleanup, starting and stopping nginx and h1kit, wrk runs and their parsing, medians.
+# cleanup, starting and stopping nginx, lighttpd and h1kit, /proc sampling of a server during a
+# run, wrk runs and their parsing, medians.
 #
 # The sourcing script sets `set -euo pipefail` and LC_ALL=C, then these before calling bench_init:
 #   ROOT           the repository root
