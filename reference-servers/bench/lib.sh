@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared by the benchmark scripts beside this file (sourced, not run): tools, scratch space and
-# cleanup, starting and stopping nginx and h1kit, wrk runs and their parsing, medians.
+# cleanup, starting and stopping nginx, lighttpd and h1kit, /proc sampling of a server during a
+# run, wrk runs and their parsing, medians.
 #
 # The sourcing script sets `set -euo pipefail` and LC_ALL=C, then these before calling bench_init:
 #   ROOT           the repository root
@@ -8,7 +9,8 @@
 #   SERVER_CPU CLIENT_CPU   cores for the servers (taskset) and for the load generator
 #   START_TIMEOUT  seconds h1kit may take to answer (its first use builds the project)
 #   H1KIT          the launcher
-# and may define bench_cleanup_hook, called first on exit (to stop its own helpers).
+# and may define bench_cleanup_hook, called first on exit (to stop its own helpers); LOAD_PID and
+# SAMPLER_PID (run_load, start_sampling) are stopped after it.
 # Servers are kept in PID[name] (each the leader of its own process group) and PORT[name].
 
 die() {
@@ -40,7 +42,7 @@ positive() { [[ $2 =~ ^[1-9][0-9]*$ ]] || die "$1 must be a positive whole numbe
 # ensure_tools TOOL...: installs the Debian packages of the missing ones (root only), then checks
 # that both CPUs can be pinned.
 declare -A PACKAGE_OF=([wrk]=wrk [nginx]=nginx [curl]=curl [taskset]=util-linux [setsid]=util-linux
-  [python3]=python3)
+  [python3]=python3 [lighttpd]=lighttpd)
 ensure_tools() {
   local tool missing=()
   export PATH=$PATH:/usr/sbin:/sbin # Debian's nginx is /usr/sbin/nginx, not on a normal user's PATH
@@ -52,11 +54,28 @@ ensure_tools() {
     note "installing ${missing[*]} (apt-get)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    for tool in "${missing[@]}"; do
+      case $tool in nginx | lighttpd) stop_system_service "$tool" ;; esac
+    done
   fi
   if ! taskset -c "$SERVER_CPU" true 2>/dev/null || ! taskset -c "$CLIENT_CPU" true 2>/dev/null; then
     die "cannot pin to CPUs $SERVER_CPU and $CLIENT_CPU (this machine has $(nproc)); set SERVER_CPU and CLIENT_CPU"
   fi
   [[ $SERVER_CPU != "$CLIENT_CPU" ]] || note "warning: servers and the load generator share CPU $SERVER_CPU"
+}
+
+# A server package may start its system service (on port 80) when installed: stop it and keep it
+# from starting at boot, so it neither holds the port nor takes CPU from the measured servers.
+stop_system_service() { # name
+  if [[ -d /run/systemd/system ]] && command -v systemctl >/dev/null 2>&1; then
+    systemctl disable --now "$1" >/dev/null 2>&1 || true
+  elif [[ -x /etc/init.d/$1 ]]; then
+    "/etc/init.d/$1" stop >/dev/null 2>&1 || true
+    if command -v update-rc.d >/dev/null 2>&1; then update-rc.d "$1" disable >/dev/null 2>&1 || true; fi
+  fi
+  if pgrep -x "$1" >/dev/null 2>&1; then
+    note "warning: a system $1 is running (pids $(pgrep -x "$1" | tr '\n' ' ')); it is not ours and takes no part"
+  fi
 }
 
 # --- scratch space and cleanup -------------------------------------------------------------------
@@ -78,6 +97,20 @@ bench_init() {
   trap 'exit 143' TERM
 }
 
+# Helpers started in the background (the /proc sampler, wrk or a client), stopped on exit before
+# the servers.
+SAMPLER_PID=
+LOAD_PID=
+stop_helpers() {
+  local p
+  for p in "$LOAD_PID" "$SAMPLER_PID"; do
+    [[ -n $p ]] || continue
+    kill -TERM "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
+  done
+  LOAD_PID='' SAMPLER_PID=''
+}
+
 stop_server() { # name: TERM its process group, KILL it after 5 s
   local name=$1 pid=${PID[$1]:-} i
   [[ -n $pid ]] || return 0
@@ -97,8 +130,10 @@ bench_cleanup() {
   local status=$?
   trap - EXIT INT TERM
   if declare -F bench_cleanup_hook >/dev/null; then bench_cleanup_hook || true; fi
+  stop_helpers
   for name in "${!PID[@]}"; do stop_server "$name"; done
   [[ -f $TMP/nginx/error.log ]] && cp -- "$TMP/nginx/error.log" "$OUT/nginx-error.log"
+  [[ -f $TMP/lighttpd/error.log ]] && cp -- "$TMP/lighttpd/error.log" "$OUT/lighttpd-error.log"
   rm -rf -- "$TMP"
   exit "$status"
 }
@@ -146,25 +181,29 @@ wait_until_up() { # name timeout_s log
 
 # Debian's nginx with a config of its own: nothing under /etc/nginx or /var/log/nginx is read or
 # written. Access logs are off here and for h1kit: the benchmark measures the request path, and
-# one write(2) per request would dominate a 1 KiB response on one core.
+# one write(2) per request would dominate a 1 KiB response on one core. A script may set, before
+# calling it, NGINX_WORKER_CONNECTIONS (1024), NGINX_RLIMIT_NOFILE (none: the inherited limit),
+# NGINX_KEEPALIVE_REQUESTS (100000000) and NGINX_KEEPALIVE_TIMEOUT (75s).
 start_nginx() {
-  local conf=$TMP/nginx/nginx.conf user_line=
+  local conf=$TMP/nginx/nginx.conf user_line='' rlimit_line=''
   PORT[nginx]=$(free_port)
   if ((EUID == 0)); then user_line="user nobody $(id -gn nobody);"; fi
+  if [[ -n ${NGINX_RLIMIT_NOFILE:-} ]]; then rlimit_line="worker_rlimit_nofile $NGINX_RLIMIT_NOFILE;"; fi
   cat >"$conf" <<EOF
 # Generated by $BENCH_NAME
 $user_line
 worker_processes 1;
+$rlimit_line
 daemon off;
 pid $TMP/nginx/nginx.pid;
 error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
+events { worker_connections ${NGINX_WORKER_CONNECTIONS:-1024}; }
 http {
     access_log off;
     sendfile on;
     tcp_nopush on;
-    keepalive_requests 100000000;
-    keepalive_timeout 75s;
+    keepalive_requests ${NGINX_KEEPALIVE_REQUESTS:-100000000};
+    keepalive_timeout ${NGINX_KEEPALIVE_TIMEOUT:-75s};
     client_body_temp_path $TMP/nginx/client_body;
     proxy_temp_path $TMP/nginx/proxy;
     fastcgi_temp_path $TMP/nginx/fastcgi;
@@ -185,6 +224,45 @@ EOF
   wait_until_up nginx "$NGINX_START_TIMEOUT" "$OUT/nginx-server.log"
 }
 
+# Debian's lighttpd, one process in the foreground (-D), with a config of its own like nginx's:
+# no access log (mod_accesslog is not loaded), no compression (mod_deflate is not loaded), the
+# static-file modules lighttpd loads by default. A script may set, before calling it,
+# LIGHTTPD_MAX_CONNECTIONS (1024), LIGHTTPD_KEEPALIVE_REQUESTS (65535, the most lighttpd takes),
+# LIGHTTPD_KEEPALIVE_IDLE (seconds, 75, like nginx's keepalive_timeout here), LIGHTTPD_MAX_FDS.
+# lighttpd allows at most half its descriptors as connections, so max-fds is by default twice
+# max-connections plus room.
+start_lighttpd() {
+  local conf=$TMP/lighttpd/lighttpd.conf user_lines='' max_conns=${LIGHTTPD_MAX_CONNECTIONS:-1024}
+  mkdir -p "$TMP/lighttpd"
+  PORT[lighttpd]=$(free_port)
+  if ((EUID == 0)); then # it drops to nobody before opening its error log
+    user_lines="server.username = \"nobody\"
+server.groupname = \"$(id -gn nobody)\""
+    chown "nobody:$(id -gn nobody)" "$TMP/lighttpd"
+  fi
+  cat >"$conf" <<EOF
+# Generated by $BENCH_NAME
+$user_lines
+server.bind = "127.0.0.1"
+server.port = ${PORT[lighttpd]}
+server.document-root = "$DOCROOT"
+server.errorlog = "$TMP/lighttpd/error.log"
+server.upload-dirs = ( "$TMP/lighttpd" )
+server.modules = ( )
+server.max-connections = $max_conns
+server.max-fds = ${LIGHTTPD_MAX_FDS:-$((2 * max_conns + 64))}
+server.max-keep-alive-requests = ${LIGHTTPD_KEEPALIVE_REQUESTS:-65535}
+server.max-keep-alive-idle = ${LIGHTTPD_KEEPALIVE_IDLE:-75}
+mimetype.assign = ( ".bin" => "application/octet-stream" )
+EOF
+  cp -- "$conf" "$OUT/lighttpd.conf"
+  lighttpd -tt -f "$conf" >"$OUT/lighttpd-server.log" 2>&1 ||
+    die "lighttpd rejects $OUT/lighttpd.conf; see $OUT/lighttpd-server.log"
+  setsid taskset -c "$SERVER_CPU" lighttpd -D -f "$conf" >>"$OUT/lighttpd-server.log" 2>&1 &
+  PID[lighttpd]=$!
+  wait_until_up lighttpd "$NGINX_START_TIMEOUT" "$OUT/lighttpd-server.log"
+}
+
 # start_h1kit NAME STAGE [EXTRA SERVE ARGS...]: `h1kit serve --stage STAGE` on a free port, its
 # log in $OUT/NAME-server.log.
 start_h1kit() {
@@ -197,6 +275,121 @@ start_h1kit() {
     --port "${PORT[$name]}" --root "$DOCROOT" --access-log off "$@" >"$OUT/$name-server.log" 2>&1 &
   PID[$name]=$!
   wait_until_up "$name" "$START_TIMEOUT" "$OUT/$name-server.log"
+}
+
+# --- /proc sampling, load runs ------------------------------------------------------------------
+# Set by the sourcing script: SAMPLE_EVERY (seconds between samples), SETTLE_TIMEOUT (seconds).
+CLK_TCK=$(getconf CLK_TCK)
+# A server is its process group (setsid made PID[name] its leader): the JVM alone for h1kit (the
+# launcher execs java), master and worker for nginx. Threads, RSS and CPU are summed over it.
+group_pids() { # pgid -> the pids in that process group, one per line
+  local stat line
+  local -a f
+  for stat in /proc/[0-9]*/stat; do
+    { read -r line <"$stat"; } 2>/dev/null || continue
+    read -r -a f <<<"${line##*) }" # fields from the 3rd (state): ppid is f[1], pgrp f[2]
+    [[ ${f[2]} == "$1" ]] && echo "${stat//[!0-9]/}"
+  done
+}
+
+sample_pids() { # pid... -> "epoch_s threads rss_kib cpu_ticks", summed; no fork
+  local pid key val line threads=0 rss=0 ticks=0
+  local -a f
+  for pid in "$@"; do
+    { while read -r key val _; do
+      case $key in
+        Threads:) threads=$((threads + val)) ;;
+        VmRSS:) rss=$((rss + val)) ;;
+      esac
+    done <"/proc/$pid/status"; } 2>/dev/null || continue
+    { read -r line <"/proc/$pid/stat"; } 2>/dev/null || continue
+    read -r -a f <<<"${line##*) }" # utime and stime are the 14th and 15th fields: f[11], f[12]
+    ticks=$((ticks + f[11] + f[12]))
+  done
+  echo "$EPOCHREALTIME $threads $rss $ticks"
+}
+
+# start_sampling NAME FILE: a first sample now, then one every SAMPLE_EVERY s in the background
+# (pinned to the client's core) until stop_sampling, which adds a last one.
+SAMPLED_PIDS=()
+CORES_AT_START=
+core_times() { grep -E "^cpu($SERVER_CPU|$CLIENT_CPU) " /proc/stat; }
+start_sampling() {
+  CORES_AT_START=$(core_times)
+  mapfile -t SAMPLED_PIDS < <(group_pids "${PID[$1]}")
+  ((${#SAMPLED_PIDS[@]} > 0)) || die "found no process in $1's process group ${PID[$1]}"
+  sample_pids "${SAMPLED_PIDS[@]}" >"$2"
+  (
+    trap - EXIT INT TERM
+    while :; do
+      sleep "$SAMPLE_EVERY"
+      sample_pids "${SAMPLED_PIDS[@]}" >>"$2"
+    done
+  ) &
+  SAMPLER_PID=$!
+  taskset -cp "$CLIENT_CPU" "$SAMPLER_PID" >/dev/null 2>&1 || true
+}
+# stop_sampling FILE -> "threads_start threads_max threads_end rss_start rss_max rss_end cpu_s
+# server_cpu_pct server_core_busy server_core_softirq server_core_other server_core_steal
+# client_core_busy client_core_steal": RSS in MiB, the rest in % of one core over the run. A
+# core's busy share counts every process and the kernel's softirq work on it (mostly the loopback
+# network path here); "other" is what is left after the server's own share and the softirqs: at
+# least that much went to other processes (softirq work done while the server ran is counted in
+# both its CPU time and the softirq column, so this can undercount, never overcount, by the
+# softirq figure). "steal" is time the hypervisor gave to other guests while this core wanted to run.
+stop_sampling() {
+  local cores_at_end
+  kill -TERM "$SAMPLER_PID" 2>/dev/null || true
+  wait "$SAMPLER_PID" 2>/dev/null || true
+  SAMPLER_PID=
+  sample_pids "${SAMPLED_PIDS[@]}" >>"$1"
+  cores_at_end=$(core_times)
+  awk -v tck="$CLK_TCK" -v a="$CORES_AT_START" -v b="$cores_at_end" -v sc="cpu$SERVER_CPU" -v cc="cpu$CLIENT_CPU" '
+    function core(name, which,   i, n, x, y, la, lb, total) {
+      n = split(a, la, "\n"); split(b, lb, "\n")
+      for (i = 1; i <= n; i++) {
+        split(la[i], x, " "); split(lb[i], y, " ")
+        if (x[1] != name) continue
+        total = 0
+        for (j = 2; j <= 9; j++) total += y[j] - x[j]
+        if (total <= 0) return 0
+        if (which == "steal") return 100 * (y[9] - x[9]) / total
+        if (which == "softirq") return 100 * (y[8] - x[8]) / total
+        return 100 * ((y[2] - x[2]) + (y[3] - x[3]) + (y[4] - x[4]) + (y[7] - x[7]) + (y[8] - x[8])) / total
+      }
+      return 0
+    }
+    NR == 1 { w0 = $1; t0 = $2; r0 = $3; c0 = $4 }
+    { if ($2 > tmax) tmax = $2; if ($3 > rmax) rmax = $3; w1 = $1; t1 = $2; r1 = $3; c1 = $4 }
+    END {
+      cpu = (c1 - c0) / tck
+      share = w1 > w0 ? 100 * cpu / (w1 - w0) : 0
+      busy = core(sc, "busy")
+      softirq = core(sc, "softirq")
+      other = busy - share - softirq > 0 ? busy - share - softirq : 0
+      printf "%d %d %d %.1f %.1f %.1f %.2f %.1f", t0, tmax, t1, r0 / 1024, rmax / 1024, r1 / 1024, cpu, share
+      printf " %.1f %.1f %.1f %.1f %.1f %.1f\n", busy, softirq, other, core(sc, "steal"), core(cc, "busy"), core(cc, "steal")
+    }
+  ' "$1"
+}
+
+# Runs a load generator in the background and waits for it, so that a signal reaches the traps at
+# once (and the cleanup stops it) rather than after the run.
+run_load() { # bound_s output-file command...
+  local bound=$1 file=$2 status=0
+  shift 2
+  timeout "$bound" taskset -c "$CLIENT_CPU" "$@" >"$file" 2>"$file.stderr" &
+  LOAD_PID=$!
+  wait "$LOAD_PID" || status=$?
+  LOAD_PID=
+  [[ -s $file.stderr ]] || rm -f -- "$file.stderr"
+  return "$status"
+}
+
+# Before each run the server must answer again: what the previous run left (connections queued in
+# the backlog or the pool's queue, held keep-alive connections) is drained first.
+settle() { # name
+  wait_until_up "$1" "$SETTLE_TIMEOUT" "$OUT/$1-server.log"
 }
 
 # --- wrk runs and parsing ------------------------------------------------------------------------
@@ -266,6 +459,7 @@ environment_lines() {
   echo "cpu_model $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
   echo "wrk $(wrk -v 2>&1 | head -n 1)"
   echo "nginx $(nginx -v 2>&1)"
+  if command -v lighttpd >/dev/null 2>&1; then echo "lighttpd $(lighttpd -v 2>&1 | head -n 1)"; fi
   echo "h1kit_commit $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
   echo "h1kit_java_home $("$H1KIT" --java-home 2>/dev/null || echo unknown)"
   echo "h1kit_java_opts ${H1KIT_JAVA_OPTS:-}"

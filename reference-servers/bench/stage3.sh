@@ -85,21 +85,7 @@ has() { # word list...: whether word is in the list
 }
 
 ensure_tools wrk nginx curl taskset setsid python3
-CLK_TCK=$(getconf CLK_TCK)
 
-# Helpers this script starts in the background (the /proc sampler, wrk or the clients): stopped
-# on exit before the servers.
-SAMPLER_PID=
-LOAD_PID=
-bench_cleanup_hook() {
-  local p
-  for p in "$LOAD_PID" "$SAMPLER_PID"; do
-    [[ -n $p ]] || continue
-    kill -TERM "$p" 2>/dev/null || true
-    wait "$p" 2>/dev/null || true
-  done
-  LOAD_PID='' SAMPLER_PID=''
-}
 bench_init
 
 start_server() {
@@ -108,119 +94,6 @@ start_server() {
     stage2) start_h1kit stage2 sequential ;;
     stage3) start_h1kit stage3 threadpool ${STAGE3_EXTRA[@]+"${STAGE3_EXTRA[@]}"} ;;
   esac
-}
-
-# --- /proc sampling ----------------------------------------------------------------------------
-# A server is its process group (setsid made PID[name] its leader): the JVM alone for h1kit (the
-# launcher execs java), master and worker for nginx. Threads, RSS and CPU are summed over it.
-group_pids() { # pgid -> the pids in that process group, one per line
-  local stat line
-  local -a f
-  for stat in /proc/[0-9]*/stat; do
-    { read -r line <"$stat"; } 2>/dev/null || continue
-    read -r -a f <<<"${line##*) }" # fields from the 3rd (state): ppid is f[1], pgrp f[2]
-    [[ ${f[2]} == "$1" ]] && echo "${stat//[!0-9]/}"
-  done
-}
-
-sample_pids() { # pid... -> "epoch_s threads rss_kib cpu_ticks", summed; no fork
-  local pid key val line threads=0 rss=0 ticks=0
-  local -a f
-  for pid in "$@"; do
-    { while read -r key val _; do
-      case $key in
-        Threads:) threads=$((threads + val)) ;;
-        VmRSS:) rss=$((rss + val)) ;;
-      esac
-    done <"/proc/$pid/status"; } 2>/dev/null || continue
-    { read -r line <"/proc/$pid/stat"; } 2>/dev/null || continue
-    read -r -a f <<<"${line##*) }" # utime and stime are the 14th and 15th fields: f[11], f[12]
-    ticks=$((ticks + f[11] + f[12]))
-  done
-  echo "$EPOCHREALTIME $threads $rss $ticks"
-}
-
-# start_sampling NAME FILE: a first sample now, then one every SAMPLE_EVERY s in the background
-# (pinned to the client's core) until stop_sampling, which adds a last one.
-SAMPLED_PIDS=()
-CORES_AT_START=
-core_times() { grep -E "^cpu($SERVER_CPU|$CLIENT_CPU) " /proc/stat; }
-start_sampling() {
-  CORES_AT_START=$(core_times)
-  mapfile -t SAMPLED_PIDS < <(group_pids "${PID[$1]}")
-  ((${#SAMPLED_PIDS[@]} > 0)) || die "found no process in $1's process group ${PID[$1]}"
-  sample_pids "${SAMPLED_PIDS[@]}" >"$2"
-  (
-    trap - EXIT INT TERM
-    while :; do
-      sleep "$SAMPLE_EVERY"
-      sample_pids "${SAMPLED_PIDS[@]}" >>"$2"
-    done
-  ) &
-  SAMPLER_PID=$!
-  taskset -cp "$CLIENT_CPU" "$SAMPLER_PID" >/dev/null 2>&1 || true
-}
-# stop_sampling FILE -> "threads_start threads_max threads_end rss_start rss_max rss_end cpu_s
-# server_cpu_pct server_core_busy server_core_softirq server_core_other server_core_steal
-# client_core_busy client_core_steal": RSS in MiB, the rest in % of one core over the run. A
-# core's busy share counts every process and the kernel's softirq work on it (mostly the loopback
-# network path here); "other" is what is left after the server's own share and the softirqs: at
-# least that much went to other processes (softirq work done while the server ran is counted in
-# both its CPU time and the softirq column, so this can undercount, never overcount, by the
-# softirq figure). "steal" is time the hypervisor gave to other guests while this core wanted to run.
-stop_sampling() {
-  local cores_at_end
-  kill -TERM "$SAMPLER_PID" 2>/dev/null || true
-  wait "$SAMPLER_PID" 2>/dev/null || true
-  SAMPLER_PID=
-  sample_pids "${SAMPLED_PIDS[@]}" >>"$1"
-  cores_at_end=$(core_times)
-  awk -v tck="$CLK_TCK" -v a="$CORES_AT_START" -v b="$cores_at_end" -v sc="cpu$SERVER_CPU" -v cc="cpu$CLIENT_CPU" '
-    function core(name, which,   i, n, x, y, la, lb, total) {
-      n = split(a, la, "\n"); split(b, lb, "\n")
-      for (i = 1; i <= n; i++) {
-        split(la[i], x, " "); split(lb[i], y, " ")
-        if (x[1] != name) continue
-        total = 0
-        for (j = 2; j <= 9; j++) total += y[j] - x[j]
-        if (total <= 0) return 0
-        if (which == "steal") return 100 * (y[9] - x[9]) / total
-        if (which == "softirq") return 100 * (y[8] - x[8]) / total
-        return 100 * ((y[2] - x[2]) + (y[3] - x[3]) + (y[4] - x[4]) + (y[7] - x[7]) + (y[8] - x[8])) / total
-      }
-      return 0
-    }
-    NR == 1 { w0 = $1; t0 = $2; r0 = $3; c0 = $4 }
-    { if ($2 > tmax) tmax = $2; if ($3 > rmax) rmax = $3; w1 = $1; t1 = $2; r1 = $3; c1 = $4 }
-    END {
-      cpu = (c1 - c0) / tck
-      share = w1 > w0 ? 100 * cpu / (w1 - w0) : 0
-      busy = core(sc, "busy")
-      softirq = core(sc, "softirq")
-      other = busy - share - softirq > 0 ? busy - share - softirq : 0
-      printf "%d %d %d %.1f %.1f %.1f %.2f %.1f", t0, tmax, t1, r0 / 1024, rmax / 1024, r1 / 1024, cpu, share
-      printf " %.1f %.1f %.1f %.1f %.1f %.1f\n", busy, softirq, other, core(sc, "steal"), core(cc, "busy"), core(cc, "steal")
-    }
-  ' "$1"
-}
-
-# Runs a load generator in the background and waits for it, so that a signal reaches the traps at
-# once (and the cleanup stops it) rather than after the run.
-run_load() { # bound_s output-file command...
-  local bound=$1 file=$2 status=0
-  shift 2
-  timeout "$bound" taskset -c "$CLIENT_CPU" "$@" >"$file" 2>"$file.stderr" &
-  LOAD_PID=$!
-  wait "$LOAD_PID" || status=$?
-  LOAD_PID=
-  [[ -s $file.stderr ]] || rm -f -- "$file.stderr"
-  return "$status"
-}
-
-# Before each run the server must answer again: what the previous run left (connections queued in
-# the backlog or the pool's queue, held keep-alive connections) is drained first.
-settle() { # name
-  wait_until_up "$1" "$SETTLE_TIMEOUT" "$OUT/$1-server.log"
 }
 
 stage3_status() { # file: stage 3's /server-status after a run (queue high-water, rejections)
