@@ -12,6 +12,8 @@ import java.util.Random;
 final class Docroot {
     /** 1000 bytes, "0123456789" repeated: small, so it comes from the file cache. */
     static final String F_CONTENT = "0123456789".repeat(100);
+    /** 8,000 bytes: the largest kind the file cache keeps, so eight pipelined responses fill a pooled buffer four times. */
+    static final String M_CONTENT = "abcdefgh".repeat(1_000);
     /** Bytes of big.bin: far over the file cache's limit and the socket buffers, so it goes by transferTo. */
     static final int BIG_BYTES = 4 * 1024 * 1024 + 17;
 
@@ -21,6 +23,7 @@ final class Docroot {
     static FileOptions create(Path dir) throws IOException {
         Path root = Files.createDirectories(dir.resolve("www"));
         Files.writeString(root.resolve("f.txt"), F_CONTENT, StandardCharsets.US_ASCII);
+        Files.writeString(root.resolve("m.txt"), M_CONTENT, StandardCharsets.US_ASCII);
         byte[] big = new byte[BIG_BYTES];
         new Random(42).nextBytes(big);
         Files.write(root.resolve("big.bin"), big);
