@@ -68,6 +68,7 @@ public final class EventLoopServer implements Server {
     private final Object drained = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ServerSocketChannel listener;
+    private InetSocketAddress address;
     private Thread acceptor;
     private volatile boolean closing;
 
@@ -103,6 +104,7 @@ public final class EventLoopServer implements Server {
             throw e;
         }
         listener = channel;
+        address = (InetSocketAddress) channel.getLocalAddress();
         loops.forEach(EventLoop::start);
         acceptor = Thread.ofPlatform().name("h1kit-" + name + "-acceptor").start(this::acceptLoop);
         context.errorLog().info("server_started", "stage", name, "address", ErrorLog.address(address()),
@@ -111,11 +113,7 @@ public final class EventLoopServer implements Server {
 
     @Override
     public InetSocketAddress address() {
-        try {
-            return (InetSocketAddress) listener.getLocalAddress();
-        } catch (IOException e) {
-            throw new IllegalStateException("the listener is closed", e);
-        }
+        return address;
     }
 
     private void acceptLoop() {
