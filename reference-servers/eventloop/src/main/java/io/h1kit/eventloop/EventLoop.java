@@ -32,8 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the gather array) need no lock for that reason.
  */
 final class EventLoop implements Runnable {
-    /** Idle parsers kept for reuse: a parser is held only while a request is being read. */
-    static final int MAX_POOLED_PARSERS = 1_024;
+    /**
+     * Idle parsers kept for reuse: a parser is held only while a request is being read, so a loop
+     * rarely needs more at once; and a parser keeps the line buffer its longest header grew (up to
+     * the 32 KiB header limit), so the pool stays at most 8 MiB per loop.
+     */
+    static final int MAX_POOLED_PARSERS = 256;
 
     private final int id;
     private final EventLoopServer server;
