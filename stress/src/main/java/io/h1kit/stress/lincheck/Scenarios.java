@@ -21,6 +21,11 @@ final class Scenarios {
         return new Actor(method, Arrays.asList(args));
     }
 
+    /** A scenario with a parallel part (one list of calls per thread) and then a part run after it. */
+    static ExecutionScenario parallelThen(List<List<Actor>> threads, List<Actor> after) {
+        return new ExecutionScenario(List.of(), threads, after, null);
+    }
+
     /** A scenario with only a parallel part: one list of calls per thread. */
     @SafeVarargs
     static ExecutionScenario parallel(List<Actor>... threads) {
