@@ -1,9 +1,7 @@
 package io.h1kit.eventloop;
 
-import io.h1kit.http.Handler;
 import io.h1kit.http.HttpDate;
 import io.h1kit.http.RequestParser;
-import io.h1kit.http.ResponseWriter;
 import io.h1kit.server.ErrorLog;
 import io.h1kit.server.PerSecondText;
 import io.h1kit.server.ServerContext;
@@ -50,6 +48,7 @@ final class EventLoop implements Runnable {
     private final FileCache fileCache = new FileCache();
     private final ByteBuffer[] gather = new ByteBuffer[Outbound.MAX_GATHER];
     private final PerSecondText date = new PerSecondText(HttpDate::format);
+    private final Responder responder;
     private final Thread thread;
 
     /** Connections per state, written by the loop only (release stores), read by the status page. */
@@ -66,6 +65,7 @@ final class EventLoop implements Runnable {
         this.context = server.context();
         this.selector = Selector.open();
         this.handOff = new HandOff<>(handOffCapacity, selector::wakeup);
+        this.responder = new Responder(this, context, server.handler(), server.writer());
         this.thread = Thread.ofPlatform().name("h1kit-eventloop-" + id).unstarted(this);
     }
 
@@ -196,12 +196,8 @@ final class EventLoop implements Runnable {
         return context;
     }
 
-    Handler handler() {
-        return server.handler();
-    }
-
-    ResponseWriter writer() {
-        return server.writer();
+    Responder responder() {
+        return responder;
     }
 
     BufferPool buffers() {

@@ -1,24 +1,18 @@
 package io.h1kit.eventloop;
 
-import io.h1kit.http.Body;
-import io.h1kit.http.ChunkedEncoder;
 import io.h1kit.http.Expectation;
 import io.h1kit.http.HttpRejection;
-import io.h1kit.http.HttpVersion;
 import io.h1kit.http.Request;
 import io.h1kit.http.RequestHead;
 import io.h1kit.http.RequestParser;
-import io.h1kit.http.Response;
 import io.h1kit.http.ResponseWriter;
 import io.h1kit.http.Status;
 import io.h1kit.server.ErrorLog;
 import io.h1kit.server.LingeringClose;
 import io.h1kit.server.RequestReader;
-import io.h1kit.server.ServerContext;
 import io.h1kit.server.Timeouts;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -29,10 +23,11 @@ import java.util.Arrays;
 
 /**
  * One HTTP/1.1 connection of an event loop, as a state machine driven by readiness events and
- * its one timer. It feeds the shared parser straight from its read buffer, answers each request
- * with the shared handler as soon as it is whole, queues the responses in request order
- * ({@link Outbound}), and never blocks. Per-request semantics are those of the blocking stages'
- * {@code HttpConnectionHandler}: the same keep-alive decision, rejections, 500s, logs and counts.
+ * its one timer. It feeds the shared parser straight from its read buffer, has each request
+ * answered by its loop's {@link Responder} as soon as it is whole, queues the responses in
+ * request order ({@link Outbound}), and never blocks. Per-request semantics are those of the
+ * blocking stages' {@code HttpConnectionHandler}: the same keep-alive decision, rejections, 500s,
+ * logs and counts.
  *
  * <pre>
  *            accept
@@ -69,6 +64,7 @@ final class HttpConnection {
     static final int MAX_QUEUED_SEGMENTS = 32;
 
     private static final ByteBuffer NO_BYTES = ByteBuffer.allocate(0);
+    private static final byte[] EMPTY = new byte[0];
     private static final byte[] CONTINUE = ResponseWriter.continueResponse();
 
     private final EventLoop loop;
@@ -321,116 +317,22 @@ final class HttpConnection {
         becomeIdle();
     }
 
-    private static final byte[] EMPTY = new byte[0];
-
-    /** Answers one request, as HttpConnectionHandler.respond does. */
+    /** Answers one request through the loop's responder; the connection closes after it when the plan says so. */
     private void respond(Request request, boolean keepAlive) throws IOException {
-        ServerContext context = loop.context();
-        RequestHead head = request.head();
-        long now = context.clock().epochSecond();
-        Response response;
-        try {
-            response = loop.handler().handle(request, now);
-        } catch (RuntimeException e) {
-            context.errorLog().error("handler_failed", "client", ErrorLog.address(client),
-                    "request", head.requestLine(), "error", String.valueOf(e));
-            response = loop.handler().error(Status.INTERNAL_SERVER_ERROR_500).closing();
-        }
-        if (response.diagnostic() != null) {
-            context.errorLog().info(response.diagnostic().event(), "client", ErrorLog.address(client),
-                    "target", head.target().raw(), "detail", response.diagnostic().detail());
-        }
-        ResponseWriter.Plan plan = loop.writer().plan(response, head.version(), head.isHead(), keepAlive, loop.date(now));
-        long sent = queue(plan, response);
-        account(head.requestLine(), head, response.status(), sent, plan);
-        if (plan.close()) {
+        if (loop.responder().respond(request, keepAlive, client, out)) {
             closeAfterWrite = true;
         }
     }
 
-    /** The one place a rejection becomes a response; the connection then closes. */
+    /** A rejection (bad input, a limit, a timeout) becomes its response; the connection then closes. */
     private void reject(HttpRejection rejection) {
-        ServerContext context = loop.context();
-        context.errorLog().warn(rejection.status() == Status.REQUEST_TIMEOUT_408 ? "request_timeout" : "request_rejected",
-                "client", ErrorLog.address(client), "status", rejection.status().code(),
-                "rfc", rejection.rfcSection(), "detail", rejection.detail());
-        RequestParser p = parser;
-        RequestHead head = p == null ? null : p.head();
-        HttpVersion version = head == null ? null : head.version();
-        // RFC 9110 §9.3.2: no content in a response to HEAD, even when the head itself was refused.
-        boolean headRequest = p != null && "HEAD".equals(p.method());
-        Response response = loop.handler().error(rejection.status()).closing();
-        ResponseWriter.Plan plan = loop.writer().plan(response, version, headRequest, false,
-                loop.date(context.clock().epochSecond()));
-        try {
-            long sent = queue(plan, response);
-            account(p == null ? null : p.requestLine(), head, rejection.status(), sent, plan);
-        } catch (IOException e) {
-            // an error page that cannot be read: the connection closes without it
-        }
+        loop.responder().reject(rejection, parser, client, out);
         parser = null; // rejected or mid-message: never reused
         body = null;
         closeAfterWrite = true;
         if (in != null) {
             in.position(in.limit()); // what follows a rejected request is not read
         }
-    }
-
-    /** Queues the head and body of a planned response; returns the content bytes it sends. */
-    private long queue(ResponseWriter.Plan plan, Response response) throws IOException {
-        out.add(plan.head());
-        Body body = response.body();
-        switch (plan.bodyMode()) {
-            case NONE -> {
-                return 0;
-            }
-            case FIXED -> {
-                if (body instanceof Body.Bytes bytes) {
-                    out.add(bytes.bytes());
-                    return bytes.bytes().length;
-                }
-                Body.FileRegion region = (Body.FileRegion) body;
-                byte[] cached = response.status() == Status.OK_200 && region.offset() == 0
-                        ? loop.fileCache().get(region.path(), response.fields().get("ETag"), region.length()) : null;
-                if (cached != null) {
-                    out.add(cached);
-                } else {
-                    out.addFile(region.path(), region.offset(), region.length());
-                }
-                return region.length();
-            }
-            default -> {
-                // No handler of the kit streams; a stream is read whole here, on the loop, so it
-                // must be quick to read (documented on EventLoopServer).
-                byte[] content;
-                try (InputStream stream = ((Body.Stream) body).source().open()) {
-                    content = stream.readAllBytes();
-                }
-                if (plan.bodyMode() == ResponseWriter.BodyMode.CHUNKED) {
-                    if (content.length > 0) {
-                        out.add(ChunkedEncoder.chunkHeader(content.length));
-                        out.add(content);
-                        out.add(ChunkedEncoder.CRLF);
-                    }
-                    out.add(ChunkedEncoder.LAST_CHUNK);
-                } else {
-                    out.add(content);
-                }
-                return content.length;
-            }
-        }
-    }
-
-    private void account(String requestLine, RequestHead head, Status status, long sent, ResponseWriter.Plan plan) {
-        ServerContext context = loop.context();
-        context.statistics().response(status.code());
-        context.statistics().bytesOut(plan.head().length + sent);
-        if (context.accessLog() != null) {
-            context.accessLog().log(client, requestLine, status.code(), sent,
-                    head == null ? null : head.fields().get("Referer"),
-                    head == null ? null : head.fields().get("User-Agent"));
-        }
-        loop.countRequest();
     }
 
     private void flush() throws IOException {
