@@ -1,6 +1,7 @@
 package io.h1kit.conformance;
 
 import io.h1kit.echo.EchoStage;
+import io.h1kit.eventloop.EventLoopStage;
 import io.h1kit.http.files.FileOptions;
 import io.h1kit.sequential.SequentialStage;
 import io.h1kit.server.ServerOptions;
@@ -50,6 +51,15 @@ public final class ReferenceServers {
      */
     public static RunningServer threadpool() throws IOException {
         return start(new ThreadPoolStage(), t -> t.withIdle(THREADPOOL_IDLE));
+    }
+
+    /**
+     * Stage 4 with its default loops (one per core) and connection limit, and the test timeouts:
+     * its idle timeout is the short one, since an idle connection holds no thread here and LIM-06
+     * passes whatever the timeout.
+     */
+    public static RunningServer eventloop() throws IOException {
+        return start(new EventLoopStage());
     }
 
     /**

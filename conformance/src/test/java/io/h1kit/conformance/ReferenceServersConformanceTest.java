@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The suite over the kit's own reference servers, as part of ./h1kit test: every gating case of
- * the echo profile passes against stage 1 and of the http profile against stages 2 and 3 (each case
+ * the echo profile passes against stage 1 and of the http profile against stages 2, 3 and 4 (each case
  * one test), and every verdict, the SHOULD and INFO ones included, is the one recorded in
  * {@code baselines/h1kit-<stage>.json}: the decisions documented there change only on purpose
  * ({@code -Dh1kit.baselines.update=true} rewrites them from a run, for review in the diff).
@@ -64,6 +64,18 @@ class ReferenceServersConformanceTest {
     Stream<DynamicTest> threadPoolServerPassesTheHttpProfile() throws IOException {
         try (RunningServer server = ReferenceServers.threadpool()) {
             return withSnapshot(run(server, Profile.HTTP), "h1kit threadpool (stage 3)", "h1kit-threadpool.json");
+        }
+    }
+
+    /**
+     * Stage 4 passes every gating case too, pipelining and slowloris included, and LIM-06 as
+     * well: 500 idle connections cost the event loop a few hundred KiB and no thread, so the GET
+     * after them is answered.
+     */
+    @TestFactory
+    Stream<DynamicTest> eventLoopServerPassesTheHttpProfile() throws IOException {
+        try (RunningServer server = ReferenceServers.eventloop()) {
+            return withSnapshot(run(server, Profile.HTTP), "h1kit eventloop (stage 4)", "h1kit-eventloop.json");
         }
     }
 

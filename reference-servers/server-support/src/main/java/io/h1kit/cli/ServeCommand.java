@@ -3,6 +3,7 @@ package io.h1kit.cli;
 import io.h1kit.http.HttpLimits;
 import io.h1kit.http.files.FileOptions;
 import io.h1kit.server.Clock;
+import io.h1kit.server.EventLoops;
 import io.h1kit.server.Pool;
 import io.h1kit.server.LogSink;
 import io.h1kit.server.Server;
@@ -101,6 +102,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--overload", paramLabel = "reject|wait", defaultValue = "reject",
             description = "When the queue is full: answer 503 and close, or stop accepting (default: ${DEFAULT-VALUE}).")
     String overload;
+
+    @Option(names = "--loops", paramLabel = "COUNT",
+            description = "Event loops, for the event-loop stage (default: one per core).")
+    Integer loops;
+
+    @Option(names = "--max-connections", paramLabel = "COUNT", defaultValue = "" + EventLoops.MAX_CONNECTIONS,
+            description = "Open connections at most, for the event-loop stage; more are answered 503 (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
 
     @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Wait for a request on a new or kept-alive connection (default: stage).")
@@ -204,8 +213,9 @@ final class ServeCommand implements Callable<Integer> {
             HttpLimits limits = new HttpLimits(maxRequestLine, maxHeaderBytes, maxHeaders, maxBody, maxChunkMetadata, maxMethod);
             FileOptions files = new FileOptions(docRoot.toAbsolutePath().normalize(), listing, cacheMaxAge, pages);
             Pool pool = new Pool(workers, queue, Pool.Overload.parse(overload));
+            EventLoops eventLoops = new EventLoops(loops != null ? loops : EventLoops.LOOPS, maxConnections);
             return new ServerOptions(address, port, files, limits, timeouts, maxRequestsPerConnection, accessLog, errorLog,
-                    pool);
+                    pool, eventLoops);
         } catch (IllegalArgumentException e) {
             throw new Main.UsageException(e.getMessage());
         }

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param accessLog                 "-" (standard output), "off", or a file path
  * @param errorLog                  "-" (standard error), "off", or a file path
  * @param pool                      worker threads and their queue, for the stages that have them
+ * @param eventLoops                loops and the connection limit, for the event-loop stage
  */
 public record ServerOptions(
         InetAddress bind,
@@ -29,7 +30,8 @@ public record ServerOptions(
         int maxRequestsPerConnection,
         String accessLog,
         String errorLog,
-        Pool pool) {
+        Pool pool,
+        EventLoops eventLoops) {
 
     /** nginx's keepalive_requests default: bounds what one client takes before others get a turn. */
     public static final int MAX_REQUESTS_PER_CONNECTION = 1_000;
@@ -44,6 +46,7 @@ public record ServerOptions(
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(errorLog, "errorLog");
         Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(eventLoops, "eventLoops");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 to 65535, was " + port);
         }
@@ -59,18 +62,23 @@ public record ServerOptions(
     /** Options for a test: loopback, a free port, default limits and timeouts, logs off. */
     public static ServerOptions forTest(FileOptions files) {
         return new ServerOptions(InetAddress.getLoopbackAddress(), 0, files, HttpLimits.DEFAULTS, Timeouts.DEFAULTS,
-                MAX_REQUESTS_PER_CONNECTION, LogSink.OFF, LogSink.OFF, Pool.DEFAULTS);
+                MAX_REQUESTS_PER_CONNECTION, LogSink.OFF, LogSink.OFF, Pool.DEFAULTS, EventLoops.DEFAULTS);
     }
 
     public ServerOptions withTimeouts(Timeouts newTimeouts) {
-        return new ServerOptions(bind, port, files, limits, newTimeouts, maxRequestsPerConnection, accessLog, errorLog, pool);
+        return new ServerOptions(bind, port, files, limits, newTimeouts, maxRequestsPerConnection, accessLog, errorLog, pool, eventLoops);
     }
 
     public ServerOptions withPool(Pool newPool) {
-        return new ServerOptions(bind, port, files, limits, timeouts, maxRequestsPerConnection, accessLog, errorLog, newPool);
+        return new ServerOptions(bind, port, files, limits, timeouts, maxRequestsPerConnection, accessLog, errorLog, newPool, eventLoops);
+    }
+
+    public ServerOptions withEventLoops(EventLoops newEventLoops) {
+        return new ServerOptions(bind, port, files, limits, timeouts, maxRequestsPerConnection, accessLog, errorLog, pool,
+                newEventLoops);
     }
 
     public ServerOptions withLimits(HttpLimits newLimits) {
-        return new ServerOptions(bind, port, files, newLimits, timeouts, maxRequestsPerConnection, accessLog, errorLog, pool);
+        return new ServerOptions(bind, port, files, newLimits, timeouts, maxRequestsPerConnection, accessLog, errorLog, pool, eventLoops);
     }
 }
