@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
         description = {"Runs the concurrency suite: jcstress and lincheck over the reference servers' bounded queue, "
                 + "worker pool, async log, statistics and connection tracking, and over a flawed copy of each, "
                 + "which the same tests must catch.",
-                "Quick (the default) takes about two minutes on two cores; --full is the nightly run."},
+                "Quick (the default) takes about 2.5 minutes on two cores; --full is the nightly run."},
         footer = {"", "Exit status:",
                 "  0  every real structure passed every check; every flawed copy was caught",
                 "  1  an expectation failed: a FORBIDDEN outcome or a lincheck failure on a",

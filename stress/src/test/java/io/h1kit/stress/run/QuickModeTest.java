@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The quick stress run, as {@code ./h1kit test} runs it on every build (about two minutes on two
+ * The quick stress run, as {@code ./h1kit test} runs it on every build (about 2.5 minutes on two
  * cores): jcstress and lincheck over every real structure and every flawed copy. One JUnit test
  * per implementation: a real one passes every check, a flawed one is caught by each check that
  * must catch it. jcstress's exit code is never consulted: its results file is read back.
