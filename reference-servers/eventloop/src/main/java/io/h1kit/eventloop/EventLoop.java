@@ -154,10 +154,19 @@ final class EventLoop implements Runnable {
         }
     }
 
-    /** Shutdown began (loop thread): no keep-alive from now on; idle connections close at once. */
+    /**
+     * Shutdown began (any thread): no response decided from now on keeps its connection. Set on
+     * every loop before any loop closes a connection, so that a client that sees one connection
+     * closed cannot then get a keep-alive answer from another loop that had not heard yet.
+     */
+    void markStopping() {
+        stopping = true;
+    }
+
+    /** Shutdown began (any thread): the loop closes its idle connections at once. */
     void beginShutdown() {
+        stopping = true;
         post(() -> {
-            stopping = true;
             for (HttpConnection c : connectionsNow()) {
                 c.onShutdown();
             }

@@ -238,6 +238,7 @@ public final class EventLoopServer implements Server {
         }
         closeQuietly(listener);
         join(acceptor);
+        loops.forEach(EventLoop::markStopping);
         loops.forEach(EventLoop::beginShutdown);
         Duration grace = context.options().timeouts().shutdownGrace();
         // A thread wait, so real time: the injected clock drives the loops' timers, not this.
