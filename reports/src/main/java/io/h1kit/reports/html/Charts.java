@@ -10,7 +10,7 @@ import java.util.function.DoubleFunction;
  * {@code <title>} with the exact figure. Heights and positions are linear in the data from zero.
  */
 final class Charts {
-    static final int WIDTH = 640;
+    static final int WIDTH = 560; // two charts side by side in the page's 1,200 pixels
     static final int HEIGHT = 300;
     static final int LEFT = 72;
     static final int RIGHT = 16;
@@ -111,14 +111,21 @@ final class Charts {
         return max <= 0 ? 0 : Math.max(0, value) / max * PLOT_H;
     }
 
-    /** 1, 2, 2.5 or 5 times a power of ten, at least v. */
+    /** The axis' top: a whole number (at most five) of nice steps, at least v. */
     static double niceMax(double v) {
+        double step = step(v);
+        return Math.ceil(v / step - 1e-9) * step;
+    }
+
+    /** 1, 2, 2.5 or 5 times a power of ten, at least a fifth of v, so that ticks read as round numbers. */
+    static double step(double v) {
         if (v <= 0) {
-            return 1;
+            return 0.25;
         }
-        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        double fifth = v / 5;
+        double p = Math.pow(10, Math.floor(Math.log10(fifth)));
         for (double m : new double[]{1, 2, 2.5, 5, 10}) {
-            if (m * p >= v) {
+            if (m * p >= fifth - 1e-12) {
                 return m * p;
             }
         }
@@ -139,8 +146,10 @@ final class Charts {
     }
 
     private static void axes(StringBuilder svg, double max, String yLabel, DoubleFunction<String> format) {
-        for (int i = 0; i <= 4; i++) {
-            double v = max * i / 4;
+        double step = step(max);
+        int ticks = (int) Math.round(max / step);
+        for (int i = 0; i <= ticks; i++) {
+            double v = step * i;
             double y = TOP + PLOT_H - height(v, max);
             svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(WIDTH - RIGHT).append("\" y1=\"")
                     .append(Format.coord(y)).append("\" y2=\"").append(Format.coord(y))

@@ -123,26 +123,33 @@ final class LoadSection {
             }
             List<Charts.Series> series = byTarget.entrySet().stream()
                     .map(e -> new Charts.Series(e.getKey(), e.getValue())).toList();
-            h.markup(Charts.lines(id + "-rps", s.title() + ": throughput against concurrency", "clients",
-                    "requests/s", xs, series, Format::count));
+            String title = s.title() + ": throughput against concurrency";
+            figure(h, title, Charts.lines(id + "-rps", title, "clients", "requests/s", xs, series, Format::count));
         }
         // Latency and memory at the highest load each target reached.
         List<Measurement> last = lastPerTarget(ms);
         List<String> names = last.stream().map(Measurement::target).toList();
         double[][] latency = last.stream().map(m -> new double[]{m.p50Ms(), m.p95Ms(), m.p99Ms()})
                 .toArray(double[][]::new);
-        h.markup(Charts.groupedBars(id + "-lat", s.title() + ": latency percentiles"
-                        + (s.sweep() ? " at the most clients" : ""), "ms", names, List.of("p50", "p95", "p99"),
-                latency, Format::ms));
+        String latencyTitle = s.title() + ": latency percentiles" + (s.sweep() ? " at the most clients" : "");
+        figure(h, latencyTitle, Charts.groupedBars(id + "-lat", latencyTitle, "ms", names,
+                List.of("p50", "p95", "p99"), latency, Format::ms));
         if (last.stream().allMatch(m -> m.peakRssBytes() != null)) {
-            h.markup(Charts.bars(id + "-mem", s.title() + ": peak resident memory", "MiB", names,
+            String title = s.title() + ": peak resident memory";
+            figure(h, title, Charts.bars(id + "-mem", title, "MiB", names,
                     last.stream().mapToDouble(m -> m.peakRssBytes() / (1024.0 * 1024.0)).toArray(),
                     Format::decimal));
         }
         if (last.stream().allMatch(m -> m.memoryPerIdleConnectionBytes() != null)) {
-            h.markup(Charts.bars(id + "-conn", s.title() + ": memory per idle connection", "bytes", names,
+            String title = s.title() + ": memory per idle connection";
+            figure(h, title, Charts.bars(id + "-conn", title, "bytes", names,
                     last.stream().mapToDouble(Measurement::memoryPerIdleConnectionBytes).toArray(), Format::count));
         }
+    }
+
+    /** A chart with its title visible above it (the SVG's own title is for screen readers). */
+    private static void figure(Html h, String title, String svg) {
+        h.open("figure").element("figcaption", title).markup(svg).close("figure");
     }
 
     private static List<Measurement> lastPerTarget(List<Measurement> ms) {
