@@ -146,6 +146,9 @@ class IndexPageTest {
         assertEquals(List.of("5", "2", "75.0 %", "75.0 %"),
                 Page.row(code, "reference-servers/http-core (shared core)", null));
         assertEquals(List.of("1", "0", "–", "–"), Page.row(code, "reference-servers/eventloop", null));
+        Element stages = Page.elements(page.byId("code"), "table").get(1);
+        assertEquals(List.of("1", "5", "6"), Page.row(stages, "reference-servers/eventloop", null));
+        assertEquals(2, Page.elements(stages, "tr").size(), "one stage, without the shared core");
     }
 
     @Test

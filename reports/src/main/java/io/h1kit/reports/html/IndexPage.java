@@ -143,6 +143,22 @@ public final class IndexPage {
                 .element("td", Format.count(size.mainTotal()), "class", "num")
                 .element("td", Format.count(size.testTotal()), "class", "num")
                 .element("td", "").element("td", "").close("tr").close("tfoot").close("table");
+        if (!size.stages().isEmpty()) {
+            h.element("h3", "Each stage: its own code, and the shared core");
+            h.open("table", "class", "stages").open("thead").open("tr");
+            for (String head : new String[]{"stage", "own main", "shared core main", "together"}) {
+                h.element("th", head, "scope", "col");
+            }
+            h.close("tr").close("thead").open("tbody");
+            for (CodeSize.Module m : size.stages()) {
+                h.open("tr").element("th", m.path(), "scope", "row")
+                        .element("td", Format.count(m.mainLines()), "class", "num")
+                        .element("td", Format.count(size.sharedCoreMain()), "class", "num")
+                        .element("td", Format.count(m.mainLines() + size.sharedCoreMain()), "class", "num")
+                        .close("tr");
+            }
+            h.close("tbody").close("table");
+        }
         if (coverage == null || coverage.modules().isEmpty()) {
             h.element("p", "No JaCoCo report (" + Coverage.REPORT + ") was found, so coverage is not shown.");
         }

@@ -91,6 +91,16 @@ public record CodeSize(List<Module> modules) {
         return lines;
     }
 
+    /** Main lines of the shared core, which every HTTP stage also runs. */
+    public long sharedCoreMain() {
+        return modules.stream().filter(Module::sharedCore).mapToLong(Module::mainLines).sum();
+    }
+
+    /** The reference servers' own modules (each stage), without the shared core. */
+    public List<Module> stages() {
+        return modules.stream().filter(m -> m.path().startsWith("reference-servers/") && !m.sharedCore()).toList();
+    }
+
     public long mainTotal() {
         return modules.stream().mapToLong(Module::mainLines).sum();
     }
