@@ -113,6 +113,9 @@ final class Charts {
 
     /** The axis' top: a whole number (at most five) of nice steps, at least v. */
     static double niceMax(double v) {
+        if (v <= 0) {
+            return 1; // an all-zero chart: an axis from 0 to 1 with every bar flat
+        }
         double step = step(v);
         return Math.ceil(v / step - 1e-9) * step;
     }
