@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds the combined {@link Report} from a results folder (and, for code size and coverage, the
@@ -29,9 +30,16 @@ import java.util.List;
 public final class ReportWriter {
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
-    /** What to read and how to judge it; {@code source} and {@code baseline} may be null. */
-    public record Options(Path in, Path source, Path baseline, double threshold) {
+    /**
+     * What to read and how to judge it; {@code source} and {@code baseline} may be null, and
+     * {@code out} is where the report will be written (links are made relative to it).
+     */
+    public record Options(Path in, Path out, Path source, Path baseline, double threshold) {
     }
+
+    /** The suites' own HTML pages, by schema, written beside their JSON. */
+    private static final Map<String, String> PAGES = Map.of(ConformanceMatrix.SCHEMA, "report.html",
+            StressResults.SCHEMA, "index.html");
 
     private final Clock clock;
 
@@ -48,10 +56,22 @@ public final class ReportWriter {
         }
         CodeSize size = o.source() == null ? null : CodeSize.scan(o.source());
         Coverage coverage = o.source() == null ? null : Coverage.scan(o.source());
-        return new Report(Report.SCHEMA, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), load,
+        List<Report.Link> links = inputs.sources().stream().map(src -> link(src, o.out())).toList();
+        return new Report(Report.SCHEMA, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), links, load,
                 o.baseline() == null ? null : o.baseline().toString(), o.threshold(), regressions,
                 inputs.conformance().isEmpty() ? null : ConformanceMatrix.of(inputs.conformance()),
                 inputs.stress() == null ? null : StressResults.of(inputs.stress()), size, coverage);
+    }
+
+    private static Report.Link link(Inputs.Source src, Path out) {
+        Path file = src.file();
+        String page = PAGES.get(src.schema());
+        if (page != null && Files.isRegularFile(file.resolveSibling(page))) {
+            file = file.resolveSibling(page);
+        }
+        Path from = out.toAbsolutePath().normalize();
+        String href = from.relativize(file.toAbsolutePath().normalize()).toString();
+        return new Report.Link(src.schema(), href.replace(java.io.File.separatorChar, '/'));
     }
 
     /** Writes the three files into {@code out}, creating it. */

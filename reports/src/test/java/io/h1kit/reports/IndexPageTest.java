@@ -22,7 +22,8 @@ class IndexPageTest {
 
     private static String render(Path in, Path source, Path baseline) throws Exception {
         Report report = new ReportWriter(Fixtures.CLOCK)
-                .build(new ReportWriter.Options(in, source, baseline, Regressions.DEFAULT_THRESHOLD));
+                .build(new ReportWriter.Options(in, in.resolveSibling("out"), source, baseline,
+                        Regressions.DEFAULT_THRESHOLD));
         return IndexPage.render(report);
     }
 
@@ -111,6 +112,9 @@ class IndexPageTest {
                 .filter(td -> td.getAttribute("class").contains("regression")).toList();
         assertEquals(2, flagged.size());
         assertTrue(html.contains("2 regression(s) beyond 10.0 %"), html);
+        List<String> listed = Page.elements(page.byId("load"), "li").stream().map(Element::getTextContent).toList();
+        assertEquals(List.of("eventloop, Keep-alive sweep, 16 clients: 5,000 → 4,000 requests/s (-20.0 %)",
+                "nginx, Keep-alive sweep, 16 clients: p99 5 → 8 ms (+60.0 %)"), listed);
     }
 
     @Test
@@ -149,6 +153,16 @@ class IndexPageTest {
         Element stages = Page.elements(page.byId("code"), "table").get(1);
         assertEquals(List.of("1", "5", "6"), Page.row(stages, "reference-servers/eventloop", null));
         assertEquals(2, Page.elements(stages, "tr").size(), "one stage, without the shared core");
+    }
+
+    @Test
+    void theSuitesOwnPagesAreLinkedRelativeToTheOutput() throws Exception {
+        Page page = Page.parse(render(Fixtures.fixture("results"), null, null));
+        Element sources = Page.elements(page.doc().getDocumentElement(), "p").stream()
+                .filter(p -> p.getAttribute("class").equals("sources")).findFirst().orElseThrow();
+        assertEquals(List.of("../results/conformance/report.html", "../results/load.json",
+                        "../results/stress/index.html"),
+                Page.elements(sources, "a").stream().map(a -> a.getAttribute("href")).toList());
     }
 
     @Test

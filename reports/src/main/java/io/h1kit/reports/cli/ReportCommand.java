@@ -77,7 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
         Path src = source != null ? source : Path.of(System.getProperty("h1kit.home", "."));
         try {
             Report report = new ReportWriter(Clock.systemUTC())
-                    .build(new ReportWriter.Options(in, src, baseline, thresholdPercent / 100));
+                    .build(new ReportWriter.Options(in, out, src, baseline, thresholdPercent / 100));
             ReportWriter.write(report, out);
             PrintWriter o = spec.commandLine().getOut();
             o.println("report: " + out.resolve("index.html"));

@@ -30,6 +30,15 @@ public final class IndexPage {
         h.close("head").open("body");
         h.element("h1", "h1kit report");
         h.element("p", "Generated " + r.generated() + ".", "class", "generated");
+        if (!r.sources().isEmpty()) {
+            h.open("p", "class", "sources").text("Read from: ");
+            for (int i = 0; i < r.sources().size(); i++) {
+                Report.Link link = r.sources().get(i);
+                h.text(i == 0 ? "" : ", ").element("a", link.href(), "href", link.href())
+                        .text(" (" + link.schema() + ")");
+            }
+            h.close("p");
+        }
         h.open("nav").open("ul");
         link(h, r.load() != null, "load", "Load");
         link(h, r.conformance() != null, "conformance", "Conformance");

@@ -27,6 +27,19 @@ final class LoadSection {
                     : regressions.size() + " regression(s) beyond " + Format.percent(threshold * 100)
                     + " against " + baseline + ", flagged in the tables.",
                     "class", regressions.isEmpty() ? "ok" : "regressed");
+            if (!regressions.isEmpty()) {
+                h.open("ul", "class", "regressions");
+                for (Regression r : regressions) {
+                    boolean p99 = r.metric() == Metric.P99;
+                    h.element("li", r.target() + ", " + run.scenarios().stream()
+                            .filter(s -> s.id().equals(r.scenario())).findFirst().map(Scenario::title)
+                            .orElse(r.scenario()) + (r.concurrency() == null ? "" : ", " + r.concurrency() + " clients")
+                            + ": " + (p99 ? "p99 " + Format.ms(r.baseline()) + " → " + Format.ms(r.now()) + " ms"
+                            : Format.count(r.baseline()) + " → " + Format.count(r.now()) + " requests/s")
+                            + " (" + Format.change(r.change()) + ")");
+                }
+                h.close("ul");
+            }
         }
         for (Scenario s : run.scenarios()) {
             List<Measurement> ms = run.of(s);

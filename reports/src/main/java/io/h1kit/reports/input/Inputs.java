@@ -17,14 +17,18 @@ import java.util.stream.Stream;
  * name, so that the suites' own layouts ({@code conformance/<time>/report.json},
  * {@code stress/<time>/summary.json}) need no configuration. Any section may be missing.
  */
-public record Inputs(LoadRun load, List<JsonNode> conformance, JsonNode stress, List<Path> files) {
+public record Inputs(LoadRun load, List<JsonNode> conformance, JsonNode stress, List<Source> sources) {
+    /** A file that was read, and the schema it was read as. */
+    public record Source(String schema, Path file) {
+    }
+
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     public static Inputs scan(Path in) throws IOException {
         LoadRun load = null;
         List<JsonNode> conformance = new ArrayList<>();
         JsonNode stress = null;
-        List<Path> used = new ArrayList<>();
+        List<Source> used = new ArrayList<>();
         List<Path> json;
         try (Stream<Path> files = Files.walk(in, 6)) {
             json = files.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
@@ -38,10 +42,11 @@ public record Inputs(LoadRun load, List<JsonNode> conformance, JsonNode stress, 
             } else if (StressResults.SCHEMA.equals(schema)) {
                 // The newest by name wins: the stress suite names its folders by time.
                 stress = MAPPER.readTree(file.toFile());
+                used.removeIf(u -> u.schema().equals(StressResults.SCHEMA));
             } else {
                 continue;
             }
-            used.add(file);
+            used.add(new Source(schema, file));
         }
         return new Inputs(load, List.copyOf(conformance), stress, List.copyOf(used));
     }
