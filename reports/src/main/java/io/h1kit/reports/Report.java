@@ -20,8 +20,9 @@ public record Report(String schema, String generated, List<Link> sources, LoadRu
 
     /**
      * A report this one was made from: {@code href} is relative to the output folder, and names the
-     * suite's own HTML page beside its JSON where there is one.
+     * suite's own HTML page beside its JSON where there is one; {@code label} is the file's path
+     * under the input folder.
      */
-    public record Link(String schema, String href) {
+    public record Link(String schema, String href, String label) {
     }
 }

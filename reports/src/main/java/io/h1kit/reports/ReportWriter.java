@@ -56,22 +56,25 @@ public final class ReportWriter {
         }
         CodeSize size = o.source() == null ? null : CodeSize.scan(o.source());
         Coverage coverage = o.source() == null ? null : Coverage.scan(o.source());
-        List<Report.Link> links = inputs.sources().stream().map(src -> link(src, o.out())).toList();
+        List<Report.Link> links = inputs.sources().stream().map(src -> link(src, o.in(), o.out())).toList();
         return new Report(Report.SCHEMA, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), links, load,
                 o.baseline() == null ? null : o.baseline().toString(), o.threshold(), regressions,
                 inputs.conformance().isEmpty() ? null : ConformanceMatrix.of(inputs.conformance()),
                 inputs.stress() == null ? null : StressResults.of(inputs.stress()), size, coverage);
     }
 
-    private static Report.Link link(Inputs.Source src, Path out) {
+    private static Report.Link link(Inputs.Source src, Path in, Path out) {
         Path file = src.file();
         String page = PAGES.get(src.schema());
         if (page != null && Files.isRegularFile(file.resolveSibling(page))) {
             file = file.resolveSibling(page);
         }
-        Path from = out.toAbsolutePath().normalize();
-        String href = from.relativize(file.toAbsolutePath().normalize()).toString();
-        return new Report.Link(src.schema(), href.replace(java.io.File.separatorChar, '/'));
+        return new Report.Link(src.schema(), relative(out, file), relative(in, file));
+    }
+
+    private static String relative(Path from, Path to) {
+        return from.toAbsolutePath().normalize().relativize(to.toAbsolutePath().normalize()).toString()
+                .replace(java.io.File.separatorChar, '/');
     }
 
     /** Writes the three files into {@code out}, creating it. */

@@ -163,6 +163,8 @@ class IndexPageTest {
         assertEquals(List.of("../results/conformance/report.html", "../results/load.json",
                         "../results/stress/index.html"),
                 Page.elements(sources, "a").stream().map(a -> a.getAttribute("href")).toList());
+        assertEquals(List.of("conformance/report.html", "load.json", "stress/index.html"),
+                Page.elements(sources, "a").stream().map(Element::getTextContent).toList(), "named under --in");
     }
 
     @Test

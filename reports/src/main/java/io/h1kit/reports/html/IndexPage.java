@@ -34,7 +34,7 @@ public final class IndexPage {
             h.open("p", "class", "sources").text("Read from: ");
             for (int i = 0; i < r.sources().size(); i++) {
                 Report.Link link = r.sources().get(i);
-                h.text(i == 0 ? "" : ", ").element("a", link.href(), "href", link.href())
+                h.text(i == 0 ? "" : ", ").element("a", link.label(), "href", link.href())
                         .text(" (" + link.schema() + ")");
             }
             h.close("p");
