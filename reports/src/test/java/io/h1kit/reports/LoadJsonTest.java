@@ -46,6 +46,14 @@ class LoadJsonTest {
     }
 
     @Test
+    void aRunWithoutMeasurementsReadsAsEmpty(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("x.json");
+        Files.writeString(file, "{\"schema\":\"h1kit-load/1\"}");
+        LoadRun run = LoadJson.read(file);
+        assertTrue(run.targets().isEmpty() && run.scenarios().isEmpty() && run.measurements().isEmpty());
+    }
+
+    @Test
     void refusesAnotherSchema(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("x.json");
         Files.writeString(file, "{\"schema\":\"h1kit-load/2\",\"targets\":[],\"scenarios\":[],\"measurements\":[]}");

@@ -13,9 +13,10 @@ public record LoadRun(String schema, String generated, String machine, List<Targ
     public static final String SCHEMA = "h1kit-load/1";
 
     public LoadRun {
-        targets = List.copyOf(targets);
-        scenarios = List.copyOf(scenarios);
-        measurements = List.copyOf(measurements);
+        // A run that measured nothing yet may leave its lists out.
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+        measurements = measurements == null ? List.of() : List.copyOf(measurements);
     }
 
     /** The measurements of one scenario, by target order then concurrency. */
