@@ -84,14 +84,15 @@ public final class IndexPage {
         }
         h.close("tbody").close("table");
         h.open("table", "class", "matrix").open("thead").open("tr");
-        h.element("th", "case", "scope", "col").element("th", "level", "scope", "col");
+        h.element("th", "case", "scope", "col").element("th", "title", "scope", "col")
+                .element("th", "level", "scope", "col");
         for (String t : m.targets()) {
             h.element("th", t, "scope", "col");
         }
         h.close("tr").close("thead").open("tbody");
         for (ConformanceMatrix.Row row : m.rows()) {
-            h.open("tr").open("th", "scope", "row", "title", row.title()).text(row.id()).close("th");
-            h.element("td", row.level());
+            h.open("tr").element("th", row.id(), "scope", "row");
+            h.element("td", row.title()).element("td", row.level());
             for (String t : m.targets()) {
                 String v = row.verdicts().get(t);
                 h.element("td", v == null ? "–" : v, "class", v == null ? "verdict" : "verdict v-"
