@@ -1,0 +1,35 @@
+package io.h1kit.gatling;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+import java.util.List;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+/**
+ * Closed model: a 1 KiB file over keep-alive connections, at each concurrency of
+ * {@code h1kit.users} in turn, each level for {@code h1kit.stepSeconds}. Each level is its own
+ * scenario and request name, so the report shows latency per concurrency: flat for a server that
+ * serves connections at once, growing with the users for one that serves them in turn.
+ */
+public class KeepAliveSweepSimulation extends LoadSimulation {
+
+    public KeepAliveSweepSimulation() {
+        super(Scenario.KEEP_ALIVE_SWEEP);
+        List<PopulationBuilder> levels = target.users().stream().map(this::level).toList();
+        run(levels.getFirst(), levels.subList(1, levels.size()).toArray(PopulationBuilder[]::new));
+    }
+
+    private PopulationBuilder level(int users) {
+        ScenarioBuilder keepAlive = scenario(named(users + " users"))
+                .exec(repeat(target.requestsPerUser()).on(
+                        exec(http("small file, " + users + " users").get(target.smallPath()).check(status().is(200)))));
+        return keepAlive.injectClosed(constantConcurrentUsers(users).during(target.step()));
+    }
+}
