@@ -32,9 +32,6 @@ public final class Expectations {
             new Row(ANY, Scenario.SLOW_CLIENTS, pass(1.0, 500)),
             new Row(ANY, Scenario.SITE, pass(1.0, 1_000)),
 
-            new Row("sequential", Scenario.KEEP_ALIVE_SWEEP, expectedToFail(
-                    "one connection at a time: each keep-alive user waits in the listen backlog until the users"
-                            + " ahead of it end, so latency grows with the users and the 10 s request timeout is reached")),
             new Row("sequential", Scenario.SLOW_CLIENTS, expectedToFail(
                     "one connection at a time: a thinking client holds the server until its 2 s idle timeout,"
                             + " and the other clients time out waiting")),
