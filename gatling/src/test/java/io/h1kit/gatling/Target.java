@@ -23,8 +23,9 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  *                         anything else gets the defaults in {@link Expectations}
  * @param users            {@code h1kit.users}: the closed-model sweep, 1,8,64,256: one client, a
  *                         few cores' worth, stage 3's 64 workers, and four times that
- * @param step             {@code h1kit.stepSeconds}: how long each level of a sweep lasts; 10 s
- *                         gives thousands of requests per level at Gatling's rate here
+ * @param step             {@code h1kit.stepSeconds}: how long each level of a sweep lasts, and the
+ *                         churn, large-file and site runs; 10 s gives tens of thousands of
+ *                         requests per level at Gatling's rate here
  * @param requestsPerUser  {@code h1kit.requestsPerUser}: requests a closed-model user sends on its
  *                         connection before it ends; 100 makes keep-alive matter
  * @param rates            {@code h1kit.rates}: open-model arrivals per second, 50,200,800: well
@@ -45,7 +46,9 @@ import static io.gatling.javaapi.http.HttpDsl.http;
  * @param largePath        {@code h1kit.largePath}: a large file (gatling/fixture/www/large.bin)
  * @param largeBytes       {@code h1kit.largeBytes}: its exact length, checked on every download
  * @param sitePath         {@code h1kit.sitePath}: the site's folder, ending in '/'
- * @param maxDuration      {@code h1kit.maxSeconds}: the hard bound of any run, 300 s
+ * @param maxDuration      {@code h1kit.maxSeconds}: the hard bound of any run, 300 s: the longest
+ *                         default run (slow clients on a stage that times them out, about 70 s)
+ *                         fits four times over
  */
 public record Target(
         String baseUrl,
