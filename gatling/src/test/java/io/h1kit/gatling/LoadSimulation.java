@@ -1,0 +1,51 @@
+package io.h1kit.gatling;
+
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+/**
+ * What every h1kit simulation shares: the target from system properties, its expectation for the
+ * scenario, and one {@code setUp} with the common protocol, the hard time bound and the
+ * expectation's assertions. Subclasses read top-down: parameters, requests, scenario, injection.
+ */
+public abstract class LoadSimulation extends Simulation {
+    protected final Target target = Target.fromSystemProperties();
+    protected final Scenario scenario;
+    protected final Expectation expectation;
+
+    protected LoadSimulation(Scenario scenario) {
+        this.scenario = scenario;
+        this.expectation = Expectations.of(target.name(), scenario);
+    }
+
+    /** A scenario name that carries the expectation, so that Gatling's report states it. */
+    protected String named(String what) {
+        return scenario.title() + ": " + what + " on " + target.name() + " " + expectation.label();
+    }
+
+    /** The one {@code setUp} of the simulation: bounded in time, with the expectation's assertions. */
+    protected void run(PopulationBuilder first, PopulationBuilder... rest) {
+        PopulationBuilder chained = first;
+        for (PopulationBuilder next : rest) {
+            chained = chained.andThen(next);
+        }
+        setUp(chained)
+                .protocols(target.protocol())
+                .maxDuration(target.maxDuration())
+                .assertions(expectation.assertions());
+    }
+
+    @Override
+    public void before() {
+        System.out.println("h1kit load: " + scenario.title() + " against " + target.name() + " at " + target.baseUrl()
+                + " " + expectation.label());
+    }
+
+    @Override
+    public void after() {
+        if (!expectation.gating()) {
+            System.out.println("h1kit load: " + scenario.title() + " on " + target.name()
+                    + " is expected to fail, so its errors and latency do not gate: " + expectation.reason());
+        }
+    }
+}
