@@ -2,6 +2,7 @@ package io.h1kit.eventloop;
 
 import io.h1kit.server.EventLoops;
 import io.h1kit.server.ServerOptions;
+import io.h1kit.server.testing.Json;
 import io.h1kit.server.testing.RawConnection;
 import io.h1kit.server.testing.RawResponse;
 import io.h1kit.server.testing.RunningServer;

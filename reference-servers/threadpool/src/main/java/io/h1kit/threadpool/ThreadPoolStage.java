@@ -1,7 +1,7 @@
 package io.h1kit.threadpool;
 
-import io.h1kit.server.AsyncLogSink;
 import io.h1kit.http.site.Site;
+import io.h1kit.server.AsyncLogSink;
 import io.h1kit.server.HttpConnectionHandler;
 import io.h1kit.server.LogSink;
 import io.h1kit.server.Server;

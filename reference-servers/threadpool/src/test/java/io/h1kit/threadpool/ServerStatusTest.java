@@ -1,9 +1,10 @@
 package io.h1kit.threadpool;
 
-import io.h1kit.server.testing.Eventually;
 import io.h1kit.server.Pool;
 import io.h1kit.server.ServerOptions;
 import io.h1kit.server.Timeouts;
+import io.h1kit.server.testing.Eventually;
+import io.h1kit.server.testing.Json;
 import io.h1kit.server.testing.RawConnection;
 import io.h1kit.server.testing.RawResponse;
 import io.h1kit.server.testing.RunningServer;

@@ -1,7 +1,7 @@
 package io.h1kit.threadpool;
 
-import io.h1kit.server.testing.Eventually;
 import io.h1kit.server.ServerOptions;
+import io.h1kit.server.testing.Eventually;
 import io.h1kit.server.testing.RawConnection;
 import io.h1kit.server.testing.RawResponse;
 import io.h1kit.server.testing.RunningServer;

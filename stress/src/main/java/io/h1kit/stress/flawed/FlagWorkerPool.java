@@ -1,7 +1,7 @@
 package io.h1kit.stress.flawed;
 
-import io.h1kit.stress.subject.PoolSubject;
 import io.h1kit.server.BoundedQueue;
+import io.h1kit.stress.subject.PoolSubject;
 
 import java.time.Duration;
 import java.util.ArrayList;

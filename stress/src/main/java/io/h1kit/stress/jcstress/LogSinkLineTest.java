@@ -1,8 +1,8 @@
 package io.h1kit.stress.jcstress;
 
+import io.h1kit.server.AsyncLogSink;
 import io.h1kit.server.LogSink;
 import io.h1kit.stress.flawed.TornLogSink;
-import io.h1kit.server.AsyncLogSink;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;

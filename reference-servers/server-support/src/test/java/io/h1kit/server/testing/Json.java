@@ -1,4 +1,4 @@
-package io.h1kit.threadpool;
+package io.h1kit.server.testing;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -11,16 +11,16 @@ import java.util.Map;
 
 /**
  * Reads a JSON document into maps, lists, strings and longs with jackson-core's streaming parser
- * (the module's only JSON library; databind is the conformance module's). Enough for the status page.
+ * (no databind needed). Enough for the stages' status pages.
  */
-final class Json {
+public final class Json {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private Json() {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
             Object value = value(p, p.nextToken());
             if (p.nextToken() != null) {
