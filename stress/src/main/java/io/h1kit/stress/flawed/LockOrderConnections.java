@@ -2,8 +2,8 @@ package io.h1kit.stress.flawed;
 
 import io.h1kit.stress.subject.ConnectionsSubject;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flawed copy of {@link io.h1kit.server.Connections} (one connection's share of it): two locks,
@@ -15,7 +15,9 @@ import java.util.Set;
  */
 public final class LockOrderConnections implements ConnectionsSubject {
     private final Object registry = new Object();
-    private final Set<Connection> open = new HashSet<>();
+    // A list, not a HashSet: a hash set's buckets follow identity hash codes, which differ between
+    // runs, and the model checker must replay an execution exactly to report its deadlock.
+    private final List<Connection> open = new ArrayList<>();
     private volatile boolean stopping;
     private final Connection connection = new Connection();
 
