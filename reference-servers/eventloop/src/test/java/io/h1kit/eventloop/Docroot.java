@@ -1,6 +1,7 @@
 package io.h1kit.eventloop;
 
 import io.h1kit.http.files.FileOptions;
+import io.h1kit.server.testing.StageBasicsTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.Random;
 /** The file tree the event-loop server's tests serve. */
 final class Docroot {
     /** 1000 bytes, "0123456789" repeated: small, so it comes from the file cache. */
-    static final String F_CONTENT = "0123456789".repeat(100);
+    static final String F_CONTENT = StageBasicsTest.F_CONTENT;
     /** 8,000 bytes: the largest kind the file cache keeps, so eight pipelined responses fill a pooled buffer four times. */
     static final String M_CONTENT = "abcdefgh".repeat(1_000);
     /** Bytes of big.bin: far over the file cache's limit and the socket buffers, so it goes by transferTo. */

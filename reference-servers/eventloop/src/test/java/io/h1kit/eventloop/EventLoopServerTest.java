@@ -6,6 +6,7 @@ import io.h1kit.server.testing.Eventually;
 import io.h1kit.server.testing.RawConnection;
 import io.h1kit.server.testing.RawResponse;
 import io.h1kit.server.testing.RunningServer;
+import io.h1kit.server.testing.StageBasicsTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -18,14 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,10 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * file sent by transferTo, many connections on few threads.
  */
 @Timeout(60)
-class EventLoopServerTest {
-    private static final Duration CLOSE_WINDOW = Duration.ofSeconds(10);
-    private static final String GET_F = "GET /f.txt HTTP/1.1\r\nHost: t\r\n\r\n";
-
+class EventLoopServerTest extends StageBasicsTest {
     @TempDir
     static Path dir;
     static RunningServer server;
@@ -53,31 +49,14 @@ class EventLoopServerTest {
         server.close();
     }
 
-    @Test
-    @DisplayName("GET a small file: 200 with its content, the stage's Server field, the connection kept")
-    void getFile() throws IOException {
-        try (RawConnection c = server.connect()) {
-            RawResponse r = c.send(GET_F).read();
-            assertEquals("HTTP/1.1 200 OK", r.statusLine());
-            assertEquals("h1kit-eventloop", r.field("Server"));
-            assertEquals("1000", r.field("Content-Length"));
-            assertEquals(Docroot.F_CONTENT, r.bodyText());
-            assertNull(r.field("Connection"), "HTTP/1.1 persists by default");
-        }
+    @Override
+    protected RunningServer server() {
+        return server;
     }
 
-    @Test
-    @DisplayName("keep-alive: three requests one after another on one connection, the last with Connection: close")
-    void keepAlive() throws IOException {
-        try (RawConnection c = server.connect()) {
-            for (int i = 0; i < 2; i++) {
-                assertEquals(Docroot.F_CONTENT, c.send(GET_F).read().bodyText());
-            }
-            RawResponse last = c.send("GET /f.txt HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
-            assertEquals(200, last.status());
-            assertEquals("close", last.field("Connection"));
-            assertTrue(c.closedWithin(CLOSE_WINDOW));
-        }
+    @Override
+    protected String serverField() {
+        return "h1kit-eventloop";
     }
 
     @Test
@@ -159,16 +138,6 @@ class EventLoopServerTest {
         }
         try (RawConnection c = server.connect()) {
             assertEquals(200, c.send(GET_F).read().status());
-        }
-    }
-
-    @Test
-    @DisplayName("HEAD: the fields of GET, no body")
-    void head() throws IOException {
-        try (RawConnection c = server.connect()) {
-            RawResponse r = c.send("HEAD /f.txt HTTP/1.1\r\nHost: t\r\n\r\n").read(true);
-            assertEquals("1000", r.field("Content-Length"));
-            assertEquals(Docroot.F_CONTENT, c.send(GET_F).read().bodyText(), "no stray body bytes before the next response");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.h1kit.sequential;
 
 import io.h1kit.http.files.FileOptions;
+import io.h1kit.server.testing.StageBasicsTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.time.Instant;
 /** The known file tree the sequential server's tests serve. */
 final class Docroot {
     /** 1000 bytes, "0123456789" repeated: a range's content is easy to predict. */
-    static final String F_CONTENT = "0123456789".repeat(100);
+    static final String F_CONTENT = StageBasicsTest.F_CONTENT;
     static final Instant MODIFIED = Instant.parse("2024-03-01T12:00:00Z");
 
     private Docroot() {

@@ -4,6 +4,7 @@ import io.h1kit.server.ServerOptions;
 import io.h1kit.server.testing.RawConnection;
 import io.h1kit.server.testing.RawResponse;
 import io.h1kit.server.testing.RunningServer;
+import io.h1kit.server.testing.StageBasicsTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,10 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stage 2 over raw sockets: what a browser, curl and the conformance suite see. */
 @Timeout(60)
-class SequentialServerTest {
-    private static final Duration CLOSE_WINDOW = Duration.ofSeconds(10);
-    private static final String GET_F = "GET /f.txt HTTP/1.1\r\nHost: t\r\n\r\n";
-
+class SequentialServerTest extends StageBasicsTest {
     @TempDir
     static Path dir;
     static RunningServer server;
@@ -43,9 +40,19 @@ class SequentialServerTest {
         server.close();
     }
 
+    @Override
+    protected RunningServer server() {
+        return server;
+    }
+
+    @Override
+    protected String serverField() {
+        return "h1kit-sequential";
+    }
+
     @Test
-    @DisplayName("GET a file: 200 with type, length, validators, Date and Server")
-    void getFile() throws IOException {
+    @DisplayName("GET a file: type, validators, caching, Date, on top of the basics")
+    void getFileFields() throws IOException {
         try (RawConnection c = server.connect()) {
             RawResponse r = c.send(GET_F).read();
             assertEquals("HTTP/1.1 200 OK", r.statusLine());
@@ -59,21 +66,6 @@ class SequentialServerTest {
             assertEquals("h1kit-sequential", r.field("Server"));
             assertTrue(r.field("Date").endsWith(" GMT"), r.field("Date"));
             assertNull(r.field("Connection"), "HTTP/1.1 persists by default");
-        }
-    }
-
-    @Test
-    @DisplayName("HEAD: the GET's fields and Content-Length, no body; a pipelined GET after it parses")
-    void head() throws IOException {
-        try (RawConnection c = server.connect()) {
-            c.send("HEAD /f.txt HTTP/1.1\r\nHost: t\r\n\r\n" + GET_F);
-            RawResponse head = c.read(true);
-            RawResponse get = c.read();
-            assertEquals(200, head.status());
-            assertEquals("1000", head.field("Content-Length"));
-            assertEquals(0, head.body().length);
-            assertEquals(get.field("ETag"), head.field("ETag"));
-            assertEquals(Docroot.F_CONTENT, get.bodyText());
         }
     }
 
@@ -141,18 +133,6 @@ class SequentialServerTest {
             RawResponse listing = c.send("GET /a/ HTTP/1.1\r\nHost: t\r\n\r\n").read();
             assertEquals(200, listing.status());
             assertTrue(listing.bodyText().contains("c.txt"), listing.bodyText());
-        }
-    }
-
-    @Test
-    @DisplayName("keep-alive: two requests on one connection, then Connection: close closes it")
-    void keepAliveThenClose() throws IOException {
-        try (RawConnection c = server.connect()) {
-            assertEquals(200, c.send(GET_F).read().status());
-            assertEquals(200, c.send(GET_F).read().status());
-            RawResponse last = c.send("GET /f.txt HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
-            assertEquals("close", last.field("Connection"));
-            assertTrue(c.closedWithin(CLOSE_WINDOW));
         }
     }
 

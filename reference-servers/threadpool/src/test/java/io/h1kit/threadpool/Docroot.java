@@ -1,6 +1,7 @@
 package io.h1kit.threadpool;
 
 import io.h1kit.http.files.FileOptions;
+import io.h1kit.server.testing.StageBasicsTest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 /** The small file tree the thread-pool server's tests serve. */
 final class Docroot {
     /** 1000 bytes, "0123456789" repeated. */
-    static final String F_CONTENT = "0123456789".repeat(100);
+    static final String F_CONTENT = StageBasicsTest.F_CONTENT;
 
     private Docroot() {
     }

@@ -5,6 +5,7 @@ import io.h1kit.server.testing.Eventually;
 import io.h1kit.server.testing.RawConnection;
 import io.h1kit.server.testing.RawResponse;
 import io.h1kit.server.testing.RunningServer;
+import io.h1kit.server.testing.StageBasicsTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -14,12 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -27,10 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every blocking stage, and what the pool adds, clients served at the same time.
  */
 @Timeout(60)
-class ThreadPoolServerTest {
-    private static final Duration CLOSE_WINDOW = Duration.ofSeconds(10);
-    private static final String GET_F = "GET /f.txt HTTP/1.1\r\nHost: t\r\n\r\n";
-
+class ThreadPoolServerTest extends StageBasicsTest {
     @TempDir
     static Path dir;
     static RunningServer server;
@@ -45,43 +41,14 @@ class ThreadPoolServerTest {
         server.close();
     }
 
-    @Test
-    @DisplayName("GET a file: 200 with its content, the stage's Server field, and the connection kept")
-    void getFile() throws IOException {
-        try (RawConnection c = server.connect()) {
-            RawResponse r = c.send(GET_F).read();
-            assertEquals("HTTP/1.1 200 OK", r.statusLine());
-            assertEquals("h1kit-threadpool", r.field("Server"));
-            assertEquals("1000", r.field("Content-Length"));
-            assertEquals(Docroot.F_CONTENT, r.bodyText());
-            assertNull(r.field("Connection"), "HTTP/1.1 persists by default");
-        }
+    @Override
+    protected RunningServer server() {
+        return server;
     }
 
-    @Test
-    @DisplayName("HEAD: the GET's Content-Length, no body; a pipelined GET after it parses")
-    void head() throws IOException {
-        try (RawConnection c = server.connect()) {
-            c.send("HEAD /f.txt HTTP/1.1\r\nHost: t\r\n\r\n" + GET_F);
-            RawResponse head = c.read(true);
-            RawResponse get = c.read();
-            assertEquals(200, head.status());
-            assertEquals("1000", head.field("Content-Length"));
-            assertEquals(0, head.body().length);
-            assertEquals(Docroot.F_CONTENT, get.bodyText());
-        }
-    }
-
-    @Test
-    @DisplayName("keep-alive: two requests on one connection, then Connection: close closes it")
-    void keepAliveThenClose() throws IOException {
-        try (RawConnection c = server.connect()) {
-            assertEquals(200, c.send(GET_F).read().status());
-            assertEquals(200, c.send(GET_F).read().status());
-            RawResponse last = c.send("GET /f.txt HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n").read();
-            assertEquals("close", last.field("Connection"));
-            assertTrue(c.closedWithin(CLOSE_WINDOW));
-        }
+    @Override
+    protected String serverField() {
+        return "h1kit-threadpool";
     }
 
     @Test
@@ -118,20 +85,6 @@ class ThreadPoolServerTest {
             for (RawConnection c : clients) {
                 c.close();
             }
-        }
-    }
-
-    @Test
-    @DisplayName("bad input: 400 and close from the shared handler, and the next client is served")
-    void badInputRejected() throws IOException {
-        try (RawConnection c = server.connect()) {
-            RawResponse r = c.send("GET  /f.txt HTTP/1.1\r\nHost: t\r\n\r\n").read();
-            assertEquals(400, r.status());
-            assertEquals("close", r.field("Connection"));
-            assertTrue(c.closedWithin(CLOSE_WINDOW));
-        }
-        try (RawConnection next = server.connect()) {
-            assertEquals(200, next.send(GET_F).read().status());
         }
     }
 
