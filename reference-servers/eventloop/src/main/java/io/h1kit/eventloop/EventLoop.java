@@ -3,6 +3,7 @@ package io.h1kit.eventloop;
 import io.h1kit.http.HttpDate;
 import io.h1kit.http.RequestParser;
 import io.h1kit.server.ErrorLog;
+import io.h1kit.server.Lifecycle;
 import io.h1kit.server.PerSecondText;
 import io.h1kit.server.ServerContext;
 
@@ -123,10 +124,10 @@ final class EventLoop implements Runnable {
             handOff.close();
             SocketChannel channel;
             while ((channel = handOff.poll()) != null) {
-                closeQuietly(channel);
+                Lifecycle.closeQuietly(channel);
                 server.connectionClosed();
             }
-            closeQuietly(selector);
+            Lifecycle.closeQuietly(selector);
         }
     }
 
@@ -145,7 +146,7 @@ final class EventLoop implements Runnable {
             connections++;
         } catch (IOException | RuntimeException e) {
             context.errorLog().info("connection_error", "loop", id, "error", String.valueOf(e));
-            closeQuietly(channel);
+            Lifecycle.closeQuietly(channel);
             server.connectionClosed();
             return;
         }
@@ -273,14 +274,6 @@ final class EventLoop implements Runnable {
         }
         return new LoopStatus(id, connections, byState, timersPending, requests.get(), handOff.size(),
                 fileCache.size(), fileCache.bytes(), fileCache.hits(), fileCache.misses());
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // closing: nothing to report
-        }
     }
 
     static String address(InetSocketAddress a) {

@@ -4,7 +4,7 @@ import io.h1kit.http.Handler;
 import io.h1kit.http.ResponseWriter;
 import io.h1kit.server.ErrorLog;
 import io.h1kit.server.EventLoops;
-import io.h1kit.server.IterativeServer;
+import io.h1kit.server.Lifecycle;
 import io.h1kit.server.Server;
 import io.h1kit.server.ServerContext;
 import io.h1kit.server.ServerOptions;
@@ -127,7 +127,7 @@ public final class EventLoopServer implements Server {
                     return;
                 }
                 context.errorLog().error("accept_failed", "error", e.getMessage());
-                pause();
+                Lifecycle.backOffAfterAcceptError();
                 continue;
             }
             context.statistics().connectionAccepted();
@@ -140,7 +140,7 @@ public final class EventLoopServer implements Server {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             } catch (IOException e) {
-                closeQuietly(channel);
+                Lifecycle.closeQuietly(channel);
                 connectionClosed();
                 continue;
             }
@@ -172,7 +172,7 @@ public final class EventLoopServer implements Server {
         } catch (IOException e) {
             // the client is gone already
         } finally {
-            closeQuietly(channel);
+            Lifecycle.closeQuietly(channel);
         }
         context.statistics().response(503);
         context.errorLog().warn("overloaded", "client", ErrorLog.address(client), "reason", reason,
@@ -236,8 +236,8 @@ public final class EventLoopServer implements Server {
             }
             closing = true;
         }
-        closeQuietly(listener);
-        join(acceptor);
+        Lifecycle.closeQuietly(listener);
+        Lifecycle.join(acceptor);
         loops.forEach(EventLoop::markStopping);
         loops.forEach(EventLoop::beginShutdown);
         Duration grace = context.options().timeouts().shutdownGrace();
@@ -269,36 +269,12 @@ public final class EventLoopServer implements Server {
         context.errorLog().info("server_stopped", "stage", name, "connections", s.connections(), "requests", s.requests(),
                 "refused", refused.sum(), "forced_closes", forced, "loops_ended", ended,
                 "buffers_outstanding", buffers.stats().outstanding());
-        closeQuietly(logs);
+        Lifecycle.closeQuietly(logs);
         stopped.countDown();
     }
 
     @Override
     public void awaitStopped() throws InterruptedException {
         stopped.await();
-    }
-
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(IterativeServer.ACCEPT_ERROR_BACKOFF);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // closing: nothing to report
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,8 +18,6 @@ import java.util.concurrent.CountDownLatch;
 public final class IterativeServer implements Server {
     /** Pending connections the kernel queues while the one connection is served (Linux caps it at somaxconn). */
     public static final int LISTEN_BACKLOG = 128;
-    /** Wait after a failed accept (for example out of descriptors) before trying again. */
-    public static final Duration ACCEPT_ERROR_BACKOFF = Duration.ofMillis(100);
 
     private final String name;
     private final ServerContext context;
@@ -74,13 +71,13 @@ public final class IterativeServer implements Server {
                 }
                 // For example EMFILE: the listener is still open; back off so the loop does not spin.
                 context.errorLog().error("accept_failed", "error", e.getMessage());
-                pause();
+                Lifecycle.backOffAfterAcceptError();
                 continue;
             }
             context.statistics().connectionAccepted();
             Connections.Connection connection = connections.open(socket);
             if (connection == null) {
-                closeQuietly(socket);
+                Lifecycle.closeQuietly(socket);
                 break;
             }
             try {
@@ -93,14 +90,6 @@ public final class IterativeServer implements Server {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(ACCEPT_ERROR_BACKOFF);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         synchronized (this) {
@@ -109,7 +98,7 @@ public final class IterativeServer implements Server {
             }
             closing = true;
         }
-        closeQuietly(listener);
+        Lifecycle.closeQuietly(listener);
         int forced = connections.shutdown(context.options().timeouts().shutdownGrace());
         try {
             thread.join();
@@ -126,13 +115,5 @@ public final class IterativeServer implements Server {
     @Override
     public void awaitStopped() throws InterruptedException {
         stopped.await();
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // Closing during shutdown; nothing to report.
-        }
     }
 }

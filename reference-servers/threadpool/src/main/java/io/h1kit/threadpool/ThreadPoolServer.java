@@ -4,6 +4,7 @@ import io.h1kit.server.BoundedQueue;
 import io.h1kit.server.ConnectionHandler;
 import io.h1kit.server.Connections;
 import io.h1kit.server.ErrorLog;
+import io.h1kit.server.Lifecycle;
 import io.h1kit.server.Pool;
 import io.h1kit.server.Server;
 import io.h1kit.server.ServerContext;
@@ -109,13 +110,13 @@ public final class ThreadPoolServer implements Server {
                     return;
                 }
                 context.errorLog().error("accept_failed", "error", e.getMessage());
-                pause();
+                Lifecycle.backOffAfterAcceptError();
                 continue;
             }
             context.statistics().connectionAccepted();
             Connections.Connection connection = connections.open(socket);
             if (connection == null) {
-                closeQuietly(socket);
+                Lifecycle.closeQuietly(socket);
                 return;
             }
             if (overload == Pool.Overload.REJECT) {
@@ -207,9 +208,9 @@ public final class ThreadPoolServer implements Server {
             }
             closing = true;
         }
-        closeQuietly(listener);
+        Lifecycle.closeQuietly(listener);
         queue.close(); // wakes an acceptor waiting to put, and tells workers to end when drained
-        join(acceptor);
+        Lifecycle.join(acceptor);
         Duration grace = context.options().timeouts().shutdownGrace();
         int forced = connections.shutdown(grace);
         boolean ended;
@@ -228,36 +229,12 @@ public final class ThreadPoolServer implements Server {
         context.errorLog().info("server_stopped", "stage", name, "connections", context.statistics().snapshot().connections(),
                 "requests", context.statistics().snapshot().requests(), "rejected", status.rejected(),
                 "queue_high_water", status.queueHighWater(), "forced_closes", forced, "workers_ended", ended);
-        closeQuietly(logs);
+        Lifecycle.closeQuietly(logs);
         stopped.countDown();
     }
 
     @Override
     public void awaitStopped() throws InterruptedException {
         stopped.await();
-    }
-
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(io.h1kit.server.IterativeServer.ACCEPT_ERROR_BACKOFF);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        try {
-            c.close();
-        } catch (Exception e) {
-            // closing during shutdown: nothing to report
-        }
     }
 }
