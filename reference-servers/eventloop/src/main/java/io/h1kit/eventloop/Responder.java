@@ -11,6 +11,7 @@ import io.h1kit.http.RequestParser;
 import io.h1kit.http.Response;
 import io.h1kit.http.ResponseWriter;
 import io.h1kit.http.Status;
+import io.h1kit.server.Dispatch;
 import io.h1kit.server.ErrorLog;
 import io.h1kit.server.ServerContext;
 
@@ -50,18 +51,7 @@ final class Responder {
     boolean respond(Request request, boolean keepAlive, InetSocketAddress client, Outbound out) throws IOException {
         RequestHead head = request.head();
         long now = context.clock().epochSecond();
-        Response response;
-        try {
-            response = handler.handle(request, now);
-        } catch (RuntimeException e) {
-            context.errorLog().error("handler_failed", "client", ErrorLog.address(client),
-                    "request", head.requestLine(), "error", String.valueOf(e));
-            response = handler.error(Status.INTERNAL_SERVER_ERROR_500).closing();
-        }
-        if (response.diagnostic() != null) {
-            context.errorLog().info(response.diagnostic().event(), "client", ErrorLog.address(client),
-                    "target", head.target().raw(), "detail", response.diagnostic().detail());
-        }
+        Response response = Dispatch.handle(handler, context, request, now, client);
         ResponseWriter.Plan plan = writer.plan(response, head.version(), head.isHead(), keepAlive, loop.date(now));
         long sent = queue(plan, response, out);
         account(client, head.requestLine(), head, response.status(), sent, plan);

@@ -104,18 +104,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
             throws IOException {
         RequestHead head = request.head();
         long now = context.clock().epochSecond();
-        Response response;
-        try {
-            response = handler.handle(request, now);
-        } catch (RuntimeException e) {
-            context.errorLog().error("handler_failed", "client", ErrorLog.address(client),
-                    "request", head.requestLine(), "error", String.valueOf(e));
-            response = handler.error(Status.INTERNAL_SERVER_ERROR_500).closing();
-        }
-        if (response.diagnostic() != null) {
-            context.errorLog().info(response.diagnostic().event(), "client", ErrorLog.address(client),
-                    "target", head.target().raw(), "detail", response.diagnostic().detail());
-        }
+        Response response = Dispatch.handle(handler, context, request, now, client);
         ResponseWriter.Plan plan = writer.plan(response, head.version(), head.isHead(), keepAlive, dateField.format(now));
         long sent = sender.send(plan, response.body());
         account(client, head.requestLine(), head, response.status(), sent, plan);
