@@ -451,6 +451,25 @@ cpu_busy_percent() { # share of all CPUs busy over one second, from /proc/stat
   }'
 }
 
+# Prints how busy the CPUs are (for environment.txt and the summary) and warns on stderr when
+# other work already keeps them busy: a build or a test run beside the benchmark skews every figure.
+BUSY_WARNING_PERCENT=15
+warn_if_busy() {
+  local busy
+  busy=$(cpu_busy_percent)
+  if ((busy > BUSY_WARNING_PERCENT)); then
+    note "warning: the CPUs were ${busy}% busy before starting; other work on this machine will skew the numbers"
+  fi
+  echo "$busy"
+}
+
+# Starts every server of SERVER_LIST with the script's own start_server, then says where each is.
+start_servers() {
+  local name
+  for name in "${SERVER_LIST[@]}"; do start_server "$name"; done
+  for name in "${SERVER_LIST[@]}"; do note "$name is up on 127.0.0.1:${PORT[$name]} (pid ${PID[$name]:-?})"; done
+}
+
 # Lines for environment.txt shared by the scripts: machine, versions, commit.
 environment_lines() {
   echo "date_utc $(date -u +%Y-%m-%dT%H:%M:%SZ)"

@@ -188,13 +188,9 @@ note "output: $OUT"
 note "servers: ${SERVER_LIST[*]}; scenarios: ${SCENARIO_LIST[*]}; $ROUNDS round(s) of $DURATION after a $WARMUP warm-up"
 note "time: about $((load_s + 15 + 2 * ROUNDS * n_servers)) s (${load_s} s of load), at most ${bound_s} s"
 
-busy_before=$(cpu_busy_percent)
-if ((busy_before > 15)); then
-  note "warning: the CPUs were ${busy_before}% busy before starting; other work on this machine will skew the numbers"
-fi
+busy_before=$(warn_if_busy)
 
-for name in "${SERVER_LIST[@]}"; do start_server "$name"; done
-for name in "${SERVER_LIST[@]}"; do note "$name is up on 127.0.0.1:${PORT[$name]} (pid ${PID[$name]})"; done
+start_servers
 
 {
   environment_lines
@@ -336,7 +332,7 @@ table() { # tsv, then "column|label" pairs
         "$(total_of "$OUT/idle.tsv" errors stage3)" "$base" "$(total_of "$OUT/idle.tsv" errors "$base")"
     done
   fi
-  ((busy_before <= 15)) || echo "  WARNING: the CPUs were ${busy_before}% busy before the start; other work skewed these figures"
+  ((busy_before <= BUSY_WARNING_PERCENT)) || echo "  WARNING: the CPUs were ${busy_before}% busy before the start; other work skewed these figures"
   for scenario in "${SCENARIO_LIST[@]}"; do
     worst=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "server_core_other_pct") c = i; next }
       c && $c > m { m = $c } END { printf "%.0f", m }' "$OUT/$scenario.tsv")

@@ -441,13 +441,9 @@ note "W1-W4: $ROUNDS round(s) of $DURATION after a $WARMUP warm-up each; W5: ${W
 note "idle timeout ${IDLE_TIMEOUT} s and ${KEEPALIVE_REQUESTS} requests per connection on every server; open files $(ulimit -Sn)"
 note "time: about $((load_s * 105 / 100 + 20)) s (${load_s} s of load and restarts), at most ${bound_s} s"
 
-busy_before=$(cpu_busy_percent)
-if ((busy_before > 15)); then
-  note "warning: the CPUs were ${busy_before}% busy before starting; other work on this machine will skew the numbers"
-fi
+busy_before=$(warn_if_busy)
 
-for name in "${SERVER_LIST[@]}"; do start_server "$name"; done
-for name in "${SERVER_LIST[@]}"; do note "$name is up on 127.0.0.1:${PORT[$name]} (pid ${PID[$name]})"; done
+start_servers
 
 {
   environment_lines
@@ -667,7 +663,7 @@ done
     ((samples >= 100)) || echo "    (only $samples Java samples: too few to read much into; was the server's core taken by others?)"
   fi
   [[ -z $LIGHTTPD_SHORT ]] || echo "  WARNING: $LIGHTTPD_SHORT"
-  ((busy_before <= 15)) || echo "  WARNING: the CPUs were ${busy_before}% busy before the start; other work skewed these figures"
+  ((busy_before <= BUSY_WARNING_PERCENT)) || echo "  WARNING: the CPUs were ${busy_before}% busy before the start; other work skewed these figures"
   worst=$(awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "server_core_other_pct") c = i; next }
     c && $c > m { m = $c } END { printf "%.0f", m }' "$OUT/runs.tsv")
   ((worst <= 10)) || echo "  WARNING: other processes took at least ${worst} % of the server core during a run (see runs.tsv)"

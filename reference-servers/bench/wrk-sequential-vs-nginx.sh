@@ -69,13 +69,9 @@ total=$(((ROUNDS * DURATION_S + WARMUP_S) * ${#SERVER_LIST[@]}))
 note "output: $OUT"
 note "servers: ${SERVER_LIST[*]}; $ROUNDS round(s) of $DURATION after a $WARMUP warm-up, $CONNECTIONS connection(s); about ${total} s of load"
 
-busy_before=$(cpu_busy_percent)
-if ((busy_before > 15)); then
-  note "warning: the CPUs were ${busy_before}% busy before starting; other work on this machine will skew the numbers"
-fi
+busy_before=$(warn_if_busy)
 
-for name in "${SERVER_LIST[@]}"; do start_server "$name"; done
-for name in "${SERVER_LIST[@]}"; do note "$name is up on 127.0.0.1:${PORT[$name]}"; done
+start_servers
 
 {
   environment_lines
