@@ -2,7 +2,9 @@ package io.h1kit.gatling.load;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The processes {@code h1kit load} started and has not stopped yet (servers, Gatling JVMs): on
@@ -13,14 +15,22 @@ final class Children {
     /** After SIGTERM, the time each child gets before it is killed, during shutdown. */
     static final long HOOK_GRACE_MILLIS = 3_000;
 
-    private final Set<Process> live = ConcurrentHashMap.newKeySet();
+    private final Set<ProcessHandle> live = ConcurrentHashMap.newKeySet();
 
     void add(Process p) {
-        live.add(p);
+        live.add(p.toHandle());
+    }
+
+    void add(long pid) {
+        ProcessHandle.of(pid).ifPresent(live::add);
     }
 
     void remove(Process p) {
-        live.remove(p);
+        live.remove(p.toHandle());
+    }
+
+    void remove(long pid) {
+        live.removeIf(h -> h.pid() == pid); // by number: once it has exited, of(pid) finds nothing
     }
 
     /** Registers the hook; returns it, so that a normal end can unregister it. */
@@ -31,19 +41,20 @@ final class Children {
     }
 
     void stopAll() {
-        for (Process p : live) {
+        for (ProcessHandle p : live) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroy();
         }
-        for (Process p : live) {
+        for (ProcessHandle p : live) {
             try {
-                if (!p.waitFor(HOOK_GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
-                }
+                p.onExit().get(HOOK_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                p.destroyForcibly();
             }
         }
+        live.clear();
     }
 }

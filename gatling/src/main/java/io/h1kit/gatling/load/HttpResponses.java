@@ -15,6 +15,22 @@ final class HttpResponses {
     private HttpResponses() {
     }
 
+    /** The status code of a response's status line ("HTTP/1.1 200 OK"), or -1 when there is none. */
+    static int status(byte[] bytes, int length) {
+        // "HTTP/1.1 " is 9 bytes, then three digits
+        if (length < 12 || !new String(bytes, 0, 5, StandardCharsets.ISO_8859_1).equals("HTTP/")) {
+            return -1;
+        }
+        int code = 0;
+        for (int i = 9; i < 12; i++) {
+            if (bytes[i] < '0' || bytes[i] > '9') {
+                return -1;
+            }
+            code = code * 10 + (bytes[i] - '0');
+        }
+        return code;
+    }
+
     /** The whole response's length once {@code bytes[0..length)} holds all of it, else {@link #INCOMPLETE}. */
     static int completeLength(byte[] bytes, int length) {
         int headEnd = -1;

@@ -19,13 +19,15 @@ import java.util.List;
  * by the caller. Everything runs on one selector thread, bounded by {@code deadlineMillis}.
  *
  * <pre>
- *   CONNECTING --connected--> WRITING --request sent--> READING --response complete--> ANSWERED
- *        \________________________\______________________\-- closed, refused, deadline --> LOST
+ *   CONNECTING --connected--> WRITING --request sent--> READING --200 complete--> ANSWERED
+ *        \________________________\______________________\-- closed, refused, not 200 --> LOST
  * </pre>
  */
 final class IdleConnections implements AutoCloseable {
     /** Response head plus body we are ready to read: the 1 KiB fixture file and its headers. */
     private static final int READ_BUFFER_BYTES = 4_096;
+
+    private static final int OK_200 = 200;
 
     /** A connection's progress. */
     enum State { CONNECTING, WRITING, READING, ANSWERED, LOST }
@@ -151,6 +153,8 @@ final class IdleConnections implements AutoCloseable {
                     int length = HttpResponses.completeLength(c.response.array(), c.response.position());
                     if (length == HttpResponses.TOO_LARGE) {
                         lose(c);
+                    } else if (length > 0 && HttpResponses.status(c.response.array(), length) != OK_200) {
+                        lose(c); // a 503 from a full server: answered, but not held
                     } else if (length > 0) {
                         c.latencyMillis = (System.nanoTime() - c.sentNanos) / 1_000_000;
                         c.state = State.ANSWERED;

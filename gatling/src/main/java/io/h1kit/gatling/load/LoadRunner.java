@@ -131,9 +131,17 @@ final class LoadRunner {
                 try {
                     StageProcess p = StageProcess.start(command, s.out().resolve("servers").resolve(t.name() + ".log"),
                             STAGE_START_MILLIS);
+                    children.add(p.pid());
                     progress.println("h1kit load: " + t.name() + " started at " + p.url() + " (pid " + p.pid() + ")");
                     progress.flush();
-                    return new Running(p.url(), p.pid(), () -> p.stop(StageProcess.CLOSE_GRACE_MILLIS));
+                    return new Running(p.url(), p.pid(), () -> {
+                        int exit = p.stop(StageProcess.CLOSE_GRACE_MILLIS);
+                        children.remove(p.pid());
+                        if (exit != 0) {
+                            progress.println("h1kit load: " + t.name() + " exited " + exit + " after SIGTERM; see "
+                                    + s.out().resolve("servers").resolve(t.name() + ".log"));
+                        }
+                    });
                 } catch (IOException e) {
                     fail(UNREACHABLE, t.name() + " did not start: " + e.getMessage());
                     return null;
@@ -217,7 +225,7 @@ final class LoadRunner {
                 progress.println("h1kit load: " + label + ": " + e.getMessage());
             }
         }
-        Expectation expectation = judge(outcome, stats != null, run);
+        Expectation expectation = judge(outcome, stats, run);
         String relative = stats == null ? null : relative(reportDir);
         Measurement m = stats == null
                 ? new Measurement(t.name(), scenario.id(), users, 0, 0, 0, 0, 0, 0, 0, null, cost.peakRssBytes(), null,
@@ -235,7 +243,8 @@ final class LoadRunner {
      * failure when the expectation does not gate; 2 (an assertion failed) gates; anything else,
      * or no report, is an internal error.
      */
-    private Expectation judge(GatlingRun.Outcome o, boolean haveStats, GatlingRun run) {
+    private Expectation judge(GatlingRun.Outcome o, GatlingStats stats, GatlingRun run) {
+        boolean haveStats = stats != null;
         if (o.timedOut()) {
             worse(INTERNAL);
             return Expectation.failed("Gatling overran " + run.timeoutSeconds() + " s and was killed; see " + relative(run.log()));
@@ -248,7 +257,8 @@ final class LoadRunner {
         if (o.status() == GatlingRun.ASSERTION_FAILED) {
             worse(GATING_FAILED);
             return Expectation.failed(o.gating()
-                    ? "an assertion failed: " + o.reason()
+                    ? "an assertion failed: " + o.reason() + String.format(Locale.ROOT, "; was errors %.1f%%, p99 %.0f ms",
+                    stats.total() == 0 ? 0 : 100.0 * stats.ko() / stats.total(), stats.p99())
                     : "no request was sent, although expected to fail: " + o.reason());
         }
         return o.gating() ? Expectation.PASS : new Expectation(Expectation.Outcome.EXPECTED_TO_FAIL, o.reason());

@@ -36,6 +36,17 @@ class HttpResponsesTest {
     }
 
     @Test
+    void theStatusComesFromTheStatusLine() {
+        byte[] ok = RESPONSE.getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(200, HttpResponses.status(ok, ok.length));
+        byte[] busy = "HTTP/1.1 503 Service Unavailable\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(503, HttpResponses.status(busy, busy.length));
+        assertEquals(-1, HttpResponses.status(busy, 5), "not all read yet");
+        byte[] junk = "SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(-1, HttpResponses.status(junk, junk.length));
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         long[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
         assertEquals(5, IdleConnections.percentile(sorted, 50));

@@ -1,5 +1,8 @@
 package io.h1kit.gatling.wiring;
 
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import io.h1kit.cli.Main;
 import io.h1kit.reports.model.Expectation;
 import io.h1kit.reports.model.LoadJson;
@@ -10,7 +13,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -54,6 +60,7 @@ class LoadChainTest {
         assertEquals(0, status, "exit status; stderr:\n" + err);
         assertTrue(stdout.toString().contains(out.resolve("load.json").toString()), stdout.toString());
 
+        assertEquals(List.of(), schemaErrors(out.resolve("load.json")), "load.json against h1kit-load-1.schema.json");
         LoadRun run = LoadJson.read(out.resolve("load.json"));
         assertEquals(List.of("eventloop"), run.targets().stream().map(t -> t.name()).toList());
         Measurement sweep = only(run, "keep-alive-sweep");
@@ -87,6 +94,16 @@ class LoadChainTest {
         String href = "../load/gatling/eventloop/keep-alive-sweep-4/index.html";
         assertTrue(page.contains("href=\"" + href + "\""), "the report links Gatling's");
         assertTrue(Files.isRegularFile(html.resolve(href).normalize()), "and the link resolves");
+    }
+
+    private static List<String> schemaErrors(Path file) throws Exception {
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode schema;
+        try (InputStream in = LoadRun.class.getResourceAsStream("/h1kit-load-1.schema.json")) {
+            schema = mapper.readTree(in);
+        }
+        return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema)
+                .validate(mapper.readTree(file.toFile())).stream().map(Error::toString).toList();
     }
 
     private static Measurement only(LoadRun run, String scenario) {
