@@ -60,7 +60,7 @@ public final class LoadCommand implements Callable<Integer> {
     boolean withNginx;
 
     @Option(names = "--profile", paramLabel = "quick|full|smoke", defaultValue = "quick",
-            description = "quick (default, about 2 minutes a target), full (the simulations' defaults, about 10 "
+            description = "quick (default, about 2 minutes a target), full (the simulations' defaults, about 4 "
                     + "minutes a target), smoke (seconds; for tests).")
     String profile;
 
