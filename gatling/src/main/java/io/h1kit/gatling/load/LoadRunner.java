@@ -124,7 +124,10 @@ final class LoadRunner {
                 List<String> command = new ArrayList<>(s.pinning().server());
                 command.addAll(List.of(javaBin, "-cp", s.serverClasspath(), "io.h1kit.cli.Main", "serve",
                         "--stage", t.name(), "--port", "0", "--root", s.fixture().toAbsolutePath().toString(),
-                        "--access-log", "off"));
+                        "--access-log", "off",
+                        // The error log to a file of its own: on standard error its writer thread
+                        // can interleave with serve's listening line, which is then unreadable.
+                        "--error-log", s.out().resolve("servers").resolve(t.name() + ".error.log").toAbsolutePath().toString()));
                 if (t.name().equals("eventloop") && s.pinning().pinned()) {
                     command.addAll(List.of("--loops", "1"));
                 }
