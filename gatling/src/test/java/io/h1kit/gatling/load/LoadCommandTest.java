@@ -99,6 +99,13 @@ class LoadCommandTest {
     }
 
     @Test
+    void idleConnectionsRunFirstOnAFreshServer() {
+        assertEquals(List.of(LoadScenario.IDLE_CONNECTIONS, LoadScenario.SITE, LoadScenario.KEEP_ALIVE_SWEEP),
+                LoadRunner.runOrder(List.of(LoadScenario.SITE, LoadScenario.KEEP_ALIVE_SWEEP, LoadScenario.IDLE_CONNECTIONS)));
+        assertEquals(List.of(LoadScenario.SITE), LoadRunner.runOrder(List.of(LoadScenario.SITE)));
+    }
+
+    @Test
     void pinningGivesTheServerTheLastCpu() {
         Pinning p = Pinning.detect(4);
         if (Pinning.onPath("taskset") != null) {
