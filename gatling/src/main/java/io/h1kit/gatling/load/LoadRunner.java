@@ -52,6 +52,8 @@ final class LoadRunner {
     static final String IDLE_PATH = "/small.txt";
     /** The warm-up request before the idle scenario's first sample: answered in milliseconds by any stage. */
     static final long WARM_UP_MILLIS = 5_000;
+    /** The most to wait for a server to take new requests again after the idle scenario. */
+    static final long SETTLE_MILLIS = 30_000;
     /**
      * Below this many connections held, memory per connection is not reported: the JVM's own
      * RSS noise (a few MiB) would dominate. The sequential stage holds 1, the thread pool 64
@@ -302,6 +304,7 @@ final class LoadRunner {
             }
             held = idle.stillHeld();
         }
+        settle(t, address);
         Long perConnection = null;
         String why;
         if (before == null || before.rssBytes() == null || after == null) {
@@ -333,6 +336,20 @@ final class LoadRunner {
                 + held + " held" + (perConnection == null ? "" : ", " + perConnection + " bytes each"));
         progress.flush();
         return m;
+    }
+
+    /**
+     * Waits until the server answers a fresh request, so that the next scenario does not start
+     * behind the idle scenario's backlog: the sequential stage still has to take each closed
+     * connection in turn, and the first request after it once waited out Gatling's 10 s timeout.
+     */
+    private void settle(TargetSpec t, InetSocketAddress address) throws IOException {
+        try (IdleConnections probe = IdleConnections.open(address, IDLE_PATH, 1, SETTLE_MILLIS)) {
+            if (probe.result().answered() == 0) {
+                progress.println("h1kit load: " + t.name() + " did not answer within " + SETTLE_MILLIS
+                        + " ms after the idle connections closed; going on");
+            }
+        }
     }
 
     private static Double perThousand(Double cpuMillis, long requests) {
