@@ -3,6 +3,14 @@ package io.h1kit.gatling;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
 /**
  * What every h1kit simulation shares: the target from system properties, its expectation for the
  * scenario, and one {@code setUp} with the common protocol, the hard time bound and the
@@ -35,8 +43,29 @@ public abstract class LoadSimulation extends Simulation {
                 .assertions(expectation.assertions());
     }
 
+    /**
+     * {@code h1kit load} reads what this run was expected to show from the file named by
+     * {@code h1kit.expectationFile}: the table is here, with the simulations, and Gatling's exit
+     * status alone cannot tell a pass from an expected failure.
+     */
+    private void declareExpectation() {
+        String file = System.getProperty("h1kit.expectationFile");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        Properties p = new Properties();
+        p.setProperty("gating", Boolean.toString(expectation.gating()));
+        p.setProperty("reason", expectation.gating() ? expectation.label() : expectation.reason());
+        try (Writer out = Files.newBufferedWriter(Path.of(file), StandardCharsets.UTF_8)) {
+            p.store(out, "h1kit load: the expectation of " + scenario.title() + " on " + target.name());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
     @Override
     public void before() {
+        declareExpectation();
         System.out.println("h1kit load: " + scenario.title() + " against " + target.name() + " at " + target.baseUrl()
                 + " " + expectation.label());
     }

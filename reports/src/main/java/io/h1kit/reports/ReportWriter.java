@@ -49,7 +49,7 @@ public final class ReportWriter {
 
     public Report build(Options o) throws IOException {
         Inputs inputs = Inputs.scan(o.in());
-        LoadRun load = inputs.load();
+        LoadRun load = inputs.load() == null ? null : rebase(inputs.load(), inputs.loadFile(), o.out());
         List<Regressions.Regression> regressions = List.of();
         if (o.baseline() != null && load != null) {
             regressions = Regressions.find(load, LoadJson.read(o.baseline()), o.threshold());
@@ -61,6 +61,18 @@ public final class ReportWriter {
                 o.baseline() == null ? null : o.baseline().toString(), o.threshold(), regressions,
                 inputs.conformance().isEmpty() ? null : ConformanceMatrix.of(inputs.conformance()),
                 inputs.stress() == null ? null : StressResults.of(inputs.stress()), size, coverage);
+    }
+
+    /**
+     * load.json names each Gatling report relative to its own folder (h1kit load writes them
+     * beside it); the page needs them relative to where it is written, which may be that folder,
+     * one above it, or anywhere else.
+     */
+    static LoadRun rebase(LoadRun load, Path loadFile, Path out) {
+        Path base = loadFile.toAbsolutePath().normalize().getParent();
+        return new LoadRun(load.schema(), load.generated(), load.machine(), load.targets(), load.scenarios(),
+                load.measurements().stream().map(m -> m.gatlingReport() == null ? m
+                        : m.withGatlingReport(relative(out, base.resolve(m.gatlingReport())))).toList());
     }
 
     private static Report.Link link(Inputs.Source src, Path in, Path out) {

@@ -47,7 +47,8 @@ class IndexPageTest {
         assertEquals(List.of("reference stage", "100", "1", "2", "3", "5", "3,000", "0", "–", "80.0 MiB", "984 B",
                 "pass", "–"), Page.row(idle, "eventloop", null));
         Element link = Page.elements(sweep, "a").getFirst();
-        assertEquals("gatling/sequential-sweep-1/index.html", link.getAttribute("href"));
+        // load.json's links are relative to its folder (results/); the page is written to out/.
+        assertEquals("../results/gatling/sequential-sweep-1/index.html", link.getAttribute("href"));
     }
 
     @Test

@@ -74,7 +74,7 @@ final class LoadSection {
         }
         h.close("tr").close("thead").open("tbody");
         for (Measurement m : ms) {
-            h.open("tr", "class", m.expectation().expectedToFail() ? "expected-fail" : null);
+            h.open("tr", "class", m.expectation().expectedToFail() ? "expected-fail" : m.expectation().failed() ? "failed" : null);
             h.element("th", m.target(), "scope", "row");
             h.element("td", run.target(m.target()).map(t -> t.kind().label()).orElse("–"));
             if (s.sweep()) {
@@ -90,8 +90,11 @@ final class LoadSection {
             num(h, m.cpuMsPer1000Requests() == null ? "–" : Format.decimal(m.cpuMsPer1000Requests()));
             num(h, m.peakRssBytes() == null ? "–" : Format.mib(m.peakRssBytes()));
             num(h, m.memoryPerIdleConnectionBytes() == null ? "–" : Format.bytes(m.memoryPerIdleConnectionBytes()));
-            h.element("td", m.expectation().expectedToFail()
-                    ? "expected to fail: " + m.expectation().reason() : "pass");
+            h.element("td", switch (m.expectation().outcome()) {
+                case PASS -> "pass";
+                case EXPECTED_TO_FAIL -> "expected to fail: " + m.expectation().reason();
+                case FAILED -> "FAILED: " + m.expectation().reason();
+            });
             if (m.gatlingReport() == null) {
                 h.element("td", "–");
             } else {

@@ -24,6 +24,11 @@ public record Inputs(LoadRun load, List<JsonNode> conformance, JsonNode stress, 
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
+    /** The file the load run was read from, or null. */
+    public Path loadFile() {
+        return sources.stream().filter(s -> s.schema().equals(LoadRun.SCHEMA)).map(Source::file).findFirst().orElse(null);
+    }
+
     public static Inputs scan(Path in) throws IOException {
         LoadRun load = null;
         List<JsonNode> conformance = new ArrayList<>();
