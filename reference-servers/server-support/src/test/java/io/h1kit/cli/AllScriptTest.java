@@ -1,6 +1,7 @@
 package io.h1kit.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +46,18 @@ class AllScriptTest {
         Run run = script("--full", "--out");
         assertEquals(2, run.status());
         assertEquals(1, run.stderr().lines().count(), run.stderr());
+    }
+
+    @Test
+    void usedOutFolderIsRefusedBeforeAnythingRuns(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("load.json"), "{}");
+        Run run = script("--out", dir.toString());
+        assertEquals(2, run.status());
+        assertEquals(List.of("h1kit all: --out " + dir + " is not empty; give a new or empty folder (try ./h1kit all --help)"),
+                run.stderr().lines().toList());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("load.json")), left.toList());
+        }
     }
 
     @Test
