@@ -15,7 +15,7 @@ import java.util.ServiceLoader;
 @Command(name = "h1kit",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {ServeCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AllCommand.class, ServeCommand.class, TestCommand.class, CommandLine.HelpCommand.class},
         description = "A conformance and benchmarking kit for HTTP/1.1 and TCP echo servers.%n")
 public final class Main implements Runnable {
     /** Usage errors: a bad flag, a missing argument, a folder that does not exist. */
