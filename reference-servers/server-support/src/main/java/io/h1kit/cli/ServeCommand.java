@@ -149,9 +149,14 @@ final class ServeCommand implements Callable<Integer> {
             }
             Shutdown.onSignals(server, options.timeouts().shutdownGrace().plus(EXIT_MARGIN));
             var address = server.address();
-            console.printf("h1kit: %s server listening on %s://%s:%d/%s; SIGTERM or Ctrl-C stops it%n",
+            String listening = String.format("h1kit: %s server listening on %s://%s:%d/%s; SIGTERM or Ctrl-C stops it%n",
                     chosen.name(), chosen.speaksHttp() ? "http" : "tcp", address.getAddress().getHostAddress(),
                     address.getPort(), chosen.speaksHttp() ? " (root " + options.files().root() + ")" : "");
+            // One write of the whole line: the error log's writer thread writes to the same
+            // standard error, and printf's pieces let its lines cut into this one, which scripts
+            // (.ci/conformance, h1kit load) read for the address.
+            console.write(listening.getBytes(console.charset()));
+            console.flush();
             server.awaitStopped();
         }
         return 0;
