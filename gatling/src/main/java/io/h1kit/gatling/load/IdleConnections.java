@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,6 +35,14 @@ final class IdleConnections implements AutoCloseable {
 
     /** What the scenario saw: answered connections, and those of them still open at the end. */
     record Result(int opened, int answered, long[] latencyMillis, long elapsedMillis) {
+        /** Two runs one after the other as one: counts and times added, latencies merged in order. */
+        static Result combine(Result a, Result b) {
+            long[] latencies = new long[a.latencyMillis.length + b.latencyMillis.length];
+            System.arraycopy(a.latencyMillis, 0, latencies, 0, a.latencyMillis.length);
+            System.arraycopy(b.latencyMillis, 0, latencies, a.latencyMillis.length, b.latencyMillis.length);
+            Arrays.sort(latencies);
+            return new Result(a.opened + b.opened, a.answered + b.answered, latencies, a.elapsedMillis + b.elapsedMillis);
+        }
     }
 
     private final List<Conn> conns = new ArrayList<>();
