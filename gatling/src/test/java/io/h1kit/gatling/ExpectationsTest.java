@@ -37,6 +37,15 @@ class ExpectationsTest {
     }
 
     @Test
+    void theSweepIsExpectedToFailOnTheBlockingStagesOnlyFrom256Users() {
+        assertTrue(Expectations.of("threadpool", Scenario.KEEP_ALIVE_SWEEP, 64).gating(), "64 users fit 64 workers");
+        assertFalse(Expectations.of("threadpool", Scenario.KEEP_ALIVE_SWEEP, 256).gating());
+        assertTrue(Expectations.of("sequential", Scenario.KEEP_ALIVE_SWEEP, 8).gating());
+        assertFalse(Expectations.of("sequential", Scenario.KEEP_ALIVE_SWEEP, 256).gating());
+        assertTrue(Expectations.of("eventloop", Scenario.KEEP_ALIVE_SWEEP, 256).gating());
+    }
+
+    @Test
     void theEventLoopGetsTheDefaults() {
         assertEquals(Expectations.of(Target.CUSTOM, Scenario.SLOW_CLIENTS), Expectations.of("eventloop", Scenario.SLOW_CLIENTS));
     }

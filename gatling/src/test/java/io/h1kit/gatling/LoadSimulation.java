@@ -23,7 +23,10 @@ public abstract class LoadSimulation extends Simulation {
 
     protected LoadSimulation(Scenario scenario) {
         this.scenario = scenario;
-        this.expectation = Expectations.of(target.name(), scenario);
+        // The sweep's expectation depends on its largest level (h1kit load runs one level at a time).
+        int users = scenario == Scenario.KEEP_ALIVE_SWEEP
+                ? target.users().stream().mapToInt(Integer::intValue).max().orElse(0) : Integer.MAX_VALUE;
+        this.expectation = Expectations.of(target.name(), scenario, users);
     }
 
     /** A scenario name that carries the expectation, so that Gatling's report states it. */
