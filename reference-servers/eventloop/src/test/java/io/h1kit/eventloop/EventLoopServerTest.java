@@ -7,12 +7,9 @@ import io.h1kit.server.testing.RawConnection;
 import io.h1kit.server.testing.RawResponse;
 import io.h1kit.server.testing.RunningServer;
 import io.h1kit.server.testing.StageBasicsTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,24 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(60)
 class EventLoopServerTest extends StageBasicsTest {
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = RunningServer.start(new EventLoopStage(), ServerOptions.forTest(Docroot.create(dir))
-                .withEventLoops(new EventLoops(2, EventLoops.MAX_CONNECTIONS)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
     @Override
-    protected RunningServer server() {
-        return server;
+    protected RunningServer start(Path dir) throws IOException {
+        return RunningServer.start(new EventLoopStage(), ServerOptions.forTest(Docroot.create(dir))
+                .withEventLoops(new EventLoops(2, EventLoops.MAX_CONNECTIONS)));
     }
 
     @Override

@@ -5,12 +5,9 @@ import io.h1kit.server.testing.RawConnection;
 import io.h1kit.server.testing.RawResponse;
 import io.h1kit.server.testing.RunningServer;
 import io.h1kit.server.testing.StageBasicsTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,25 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Stage 2 over raw sockets: what a browser, curl and the conformance suite see. */
 @Timeout(60)
 class SequentialServerTest extends StageBasicsTest {
-    @TempDir
-    static Path dir;
-    static RunningServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
+    @Override
+    protected RunningServer start(Path dir) throws IOException {
         ServerOptions options = ServerOptions.forTest(Docroot.create(dir))
                 .withTimeouts(new SequentialStage().defaultTimeouts());
-        server = RunningServer.start(new SequentialStage(), options);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
-
-    @Override
-    protected RunningServer server() {
-        return server;
+        return RunningServer.start(new SequentialStage(), options);
     }
 
     @Override
