@@ -23,6 +23,18 @@ usage_from_header() { # script: prints its header comment (line 2 up to `set -eu
   sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$1"
 }
 
+# The scripts take their settings from environment variables: --help prints the script's header,
+# anything else on the command line is an error.
+no_arguments_but_help() { # script "$@"
+  local script=$1
+  shift
+  if [[ ${1:-} == --help || ${1:-} == -h ]]; then
+    usage_from_header "$script"
+    exit 0
+  fi
+  (($# == 0)) || die "takes no arguments (settings are environment variables; see --help)"
+}
+
 BENCH_NAME=${BENCH_NAME:-$(basename -- "$0")}
 NGINX_START_TIMEOUT=10
 FILE=/1k.bin

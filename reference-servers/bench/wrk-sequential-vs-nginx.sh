@@ -24,11 +24,7 @@ HERE=$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source=lib.sh
 . "$HERE/lib.sh"
 
-if [[ ${1:-} == --help || ${1:-} == -h ]]; then
-  usage_from_header "${BASH_SOURCE[0]}"
-  exit 0
-fi
-(($# == 0)) || die "takes no arguments (settings are environment variables; see --help)"
+no_arguments_but_help "${BASH_SOURCE[0]}" "$@"
 
 ROOT=$(cd -- "$HERE/../.." && pwd)
 

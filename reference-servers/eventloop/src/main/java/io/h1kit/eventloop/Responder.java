@@ -129,11 +129,7 @@ final class Responder {
 
     private void account(InetSocketAddress client, String requestLine, RequestHead head, Status status, long sent,
                          ResponseWriter.Plan plan) {
-        context.statistics().response(status.code());
-        context.statistics().bytesOut(plan.head().length + sent);
-        context.accessLog().log(client, requestLine, status.code(), sent,
-                head == null ? null : head.fields().get("Referer"),
-                head == null ? null : head.fields().get("User-Agent"));
+        Dispatch.account(context, client, requestLine, head, status, sent, plan);
         loop.countRequest();
     }
 }

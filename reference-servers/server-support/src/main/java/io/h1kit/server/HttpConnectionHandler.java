@@ -107,7 +107,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         Response response = Dispatch.handle(handler, context, request, now, client);
         ResponseWriter.Plan plan = writer.plan(response, head.version(), head.isHead(), keepAlive, dateField.format(now));
         long sent = sender.send(plan, response.body());
-        account(client, head.requestLine(), head, response.status(), sent, plan);
+        Dispatch.account(context, client, head.requestLine(), head, response.status(), sent, plan);
         return !plan.close();
     }
 
@@ -125,19 +125,10 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         ResponseWriter.Plan plan = writer.plan(response, version, headRequest, false, dateField.format(now));
         try {
             long sent = sender.send(plan, response.body());
-            account(client, reader.currentRequestLine(), head, rejection.status(), sent, plan);
+            Dispatch.account(context, client, reader.currentRequestLine(), head, rejection.status(), sent, plan);
         } catch (IOException e) {
             // The client is gone; the rejection was logged above.
         }
-    }
-
-    private void account(InetSocketAddress client, String requestLine, RequestHead head, Status status, long sent,
-                         ResponseWriter.Plan plan) {
-        context.statistics().response(status.code());
-        context.statistics().bytesOut(plan.head().length + sent);
-        context.accessLog().log(client, requestLine, status.code(), sent,
-                head == null ? null : head.fields().get("Referer"),
-                head == null ? null : head.fields().get("User-Agent"));
     }
 
     private void logBroken(Connections.Connection connection, InetSocketAddress client, IOException e) {
